@@ -109,13 +109,13 @@ public sealed class InMemoryStateStore : IStateStore
         if (string.IsNullOrEmpty(etag))
         {
             if (concurrency == StateConcurrency.FirstWrite && current is not null)
-                throw new StateETagMismatchException("possible etag mismatch. error from state store: item already exists and no etag was passed");
+                throw ETagMismatch.Error("item already exists and no etag was passed");
             return;
         }
         if (current is null)
-            throw new StateETagMismatchException($"possible etag mismatch. error from state store: state not exist or expired for key={key}");
+            throw ETagMismatch.Error($"state not exist or expired for key={key}");
         if (current.ETag != etag)
-            throw new StateETagMismatchException($"possible etag mismatch. error from state store: state etag not match for key={key}: current={current.ETag}, expect={etag}");
+            throw ETagMismatch.Error($"state etag not match for key={key}: current={current.ETag}, expect={etag}");
     }
 
     private StoredItem? LiveItem(string key, DateTimeOffset now)

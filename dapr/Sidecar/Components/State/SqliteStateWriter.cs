@@ -185,7 +185,7 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
             changed = hasETag
                 ? Run(_deleteIfETag, ("$key", write.Key), ("$expected_etag", write.ETag))
                 : Run(_delete, ("$key", write.Key));
-            if (changed == 0 && hasETag) throw new StateETagMismatchException("possible etag mismatch. error from state store: no rows deleted");
+            if (changed == 0 && hasETag) throw ETagMismatch.Error();
             return;
         }
 
@@ -203,12 +203,12 @@ internal sealed class SqliteStateWriter : IAsyncDisposable
         if (hasETag)
         {
             changed = Run(_updateIfETag, [.. row, ("$expected_etag", write.ETag)]);
-            if (changed == 0) throw new StateETagMismatchException("possible etag mismatch. error from state store: no rows updated");
+            if (changed == 0) throw ETagMismatch.Error();
         }
         else if (write.Concurrency == StateConcurrency.FirstWrite)
         {
             changed = Run(_insertIfAbsent, row);
-            if (changed == 0) throw new StateETagMismatchException("possible etag mismatch. error from state store: item already exists and no etag was passed");
+            if (changed == 0) throw ETagMismatch.Error();
         }
         else
         {

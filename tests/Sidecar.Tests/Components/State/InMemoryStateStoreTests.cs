@@ -73,8 +73,9 @@ public sealed class InMemoryStateStoreTests : IAsyncDisposable
     {
         await _store.SetAsync(Set("k", "1", concurrency: StateConcurrency.FirstWrite), default);
 
-        await Assert.ThrowsAsync<StateETagMismatchException>(
+        var mismatch = await Assert.ThrowsAsync<StateETagMismatchException>(
             () => _store.SetAsync(Set("k", "2", concurrency: StateConcurrency.FirstWrite), default));
+        Assert.Equal("possible etag mismatch. error from state store: item already exists and no etag was passed", mismatch.Message);
         // in_memory.go applies the same check to deletes.
         await Assert.ThrowsAsync<StateETagMismatchException>(
             () => _store.DeleteAsync(Delete("k", concurrency: StateConcurrency.FirstWrite), default));

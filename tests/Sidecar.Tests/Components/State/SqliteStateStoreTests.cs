@@ -120,7 +120,8 @@ public sealed class SqliteStateStoreTests : IDisposable
         var etag = (await store.GetAsync("k", default))!.ETag;
         Assert.True(Guid.TryParseExact(etag, "D", out _));
 
-        await Assert.ThrowsAsync<StateETagMismatchException>(() => store.SetAsync(Set("k", "2", etag: "bogus"), default));
+        var mismatch = await Assert.ThrowsAsync<StateETagMismatchException>(() => store.SetAsync(Set("k", "2", etag: "bogus"), default));
+        Assert.Equal("possible etag mismatch. error from state store", mismatch.Message);
         await Assert.ThrowsAsync<StateETagMismatchException>(() => store.SetAsync(Set("missing", "2", etag: etag), default));
         await Assert.ThrowsAsync<StateETagMismatchException>(() => store.DeleteAsync(Delete("k", etag: "bogus"), default));
 
