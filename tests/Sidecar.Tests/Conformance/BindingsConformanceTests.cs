@@ -37,6 +37,16 @@ public sealed class BindingsConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task LocalStorage_CreateWithoutFileName_NamesTheFileWithAUuid()
+    {
+        var response = await InvokeAsync("create", null, "\"anonymous\"");
+
+        var name = DaprAssert.String(DaprAssert.Json(response), "fileName");
+        Assert.True(Guid.TryParse(name, out _), $"generated file name should be a UUID, got '{name}'");
+        Assert.Equal("anonymous", await File.ReadAllTextAsync(Path.Combine(fixture.FilesRoot, name)));
+    }
+
+    [Fact]
     public async Task LocalStorage_CreateWithBase64String_StoresTheDecodedBytes()
     {
         // localstorage decodes data that is valid base64 (how binary files are uploaded through the JSON API).

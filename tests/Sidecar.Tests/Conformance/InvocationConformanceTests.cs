@@ -143,6 +143,28 @@ public sealed class InvocationConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task Invoke_CalleeSeesForwardedHeaders()
+    {
+        // §1.2: daprd adds X-Forwarded-For, X-Forwarded-Host and Forwarded to what the callee receives.
+        var method = Unique("fwd");
+        await fixture.B.GetAsync($"/v1.0/invoke/{Names.AppA}/method/{method}");
+
+        var received = await _app.WaitForAsync(r => r.Path == "/" + method, "invocation");
+        Assert.False(string.IsNullOrEmpty(received.Header("X-Forwarded-For")), "X-Forwarded-For missing");
+        Assert.False(string.IsNullOrEmpty(received.Header("X-Forwarded-Host")), "X-Forwarded-Host missing");
+        Assert.False(string.IsNullOrEmpty(received.Header("Forwarded")), "Forwarded missing");
+    }
+
+    [Fact]
+    public async Task Invoke_DaprAppIdHeaderNamingAnUnknownApp_Returns500DirectInvoke()
+    {
+        var response = await fixture.B.SendAsync(
+            HttpMethod.Get, $"/{Unique("path")}", null, new Dictionary<string, string> { ["dapr-app-id"] = "no-such-app" });
+
+        DaprAssert.Error(response, 500, "ERR_DIRECT_INVOKE");
+    }
+
+    [Fact]
     public async Task Invoke_UnknownAppId_Returns500DirectInvoke()
     {
         // §1.3: resolution errors → 500 ERR_DIRECT_INVOKE "failed to invoke, id: <appId>, err: ...".

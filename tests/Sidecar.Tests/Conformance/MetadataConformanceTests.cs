@@ -34,6 +34,33 @@ public sealed class MetadataConformanceTests(ConformanceFixture fixture)
         Assert.Equal("v1", DaprAssert.String(component, "version"));
     }
 
+    [Theory]
+    [InlineData(Names.StateStore, "ETAG")]
+    [InlineData(Names.StateStore, "TRANSACTIONAL")]
+    [InlineData(Names.Sqlite, "ETAG")]
+    [InlineData(Names.Sqlite, "TRANSACTIONAL")]
+    [InlineData(Names.Sqlite, "TTL")]
+    public async Task Metadata_StateStoreCapabilities_IncludeWhatTheStoreSupports(string name, string capability)
+    {
+        // §8.1 capability names; components-contrib's in-memory and sqlite stores report these features.
+        var components = (await MetadataAsync()).GetProperty("components").EnumerateArray();
+        var component = Assert.Single(components, c => c.TryGetProperty("name", out var n) && n.GetString() == name);
+
+        Assert.True(component.TryGetProperty("capabilities", out var capabilities), $"no capabilities in {component.GetRawText()}");
+        Assert.Contains(capability, capabilities.EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task Metadata_AppConnectionProperties_DescribeTheAppChannel()
+    {
+        // §8.1: appConnectionProperties {port, protocol, channelAddress}.
+        var properties = (await MetadataAsync()).GetProperty("appConnectionProperties");
+
+        Assert.Equal(fixture.AppOfA.Port, properties.GetProperty("port").GetInt32());
+        Assert.Equal("http", DaprAssert.String(properties, "protocol"));
+        Assert.Equal("127.0.0.1", DaprAssert.String(properties, "channelAddress"));
+    }
+
     [Fact]
     public async Task Metadata_ExtendedAlwaysHasDaprRuntimeVersion()
     {
@@ -59,6 +86,14 @@ public sealed class MetadataConformanceTests(ConformanceFixture fixture)
         var subscription = FindSubscription(await MetadataAsync(), Topics.Answers);
 
         Assert.Equal(Topics.AnswersDeadLetter, DaprAssert.String(subscription, "deadLetterTopic"));
+    }
+
+    [Fact]
+    public async Task Metadata_SubscriptionMetadataIsListed()
+    {
+        var subscription = FindSubscription(await MetadataAsync(), Topics.RawSubscription);
+
+        DaprAssert.JsonEquivalent("""{"rawPayload":"true"}""", subscription.GetProperty("metadata"));
     }
 
     [Fact]

@@ -100,6 +100,45 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
         DaprAssert.NoProperty(ce, "data");
     }
 
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("application/problem+json")]
+    [InlineData("text/csv")]
+    public async Task Publish_OtherContentTypes_DataIsTheBodyAsString(string contentType)
+    {
+        // §3.1 table: anything but application/json, octet-stream and cloudevents+json → data = body as string.
+        var marker = Marker();
+        var body = $$"""{"marker":"{{marker}}"}""";
+        await PublishAsync(Topics.Envelope, SidecarUnderTest.Content(body, contentType));
+
+        var ce = (await DeliveryAsync(Topics.Envelope, marker)).Json();
+        Assert.Equal(body, DaprAssert.String(ce, "data"));
+        Assert.Equal(contentType, DaprAssert.String(ce, "datacontenttype"));
+    }
+
+    [Fact]
+    public async Task Delivery_JsonData_KeepsApostrophesAndNonAsciiTextAsIs()
+    {
+        // §3.6: the app receives the envelope bytes daprd built with Go's encoding/json, which leaves "'" and non-ASCII
+        // characters unescaped; apps and tools that compare or log the raw body see exactly this text.
+        var marker = Marker();
+        await PublishAsync(Topics.Envelope, SidecarUnderTest.Content($$"""{"marker":"{{marker}}","text":"it's café"}""", "application/json"));
+
+        var delivery = await DeliveryAsync(Topics.Envelope, marker);
+        Assert.Contains("\"text\":\"it's café\"", delivery.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_JsonWithCharsetParameter_DataIsStillParsedJson()
+    {
+        // §3.1: application/json "(exact type, parameters allowed)".
+        var marker = Marker();
+        await PublishAsync(Topics.Envelope, SidecarUnderTest.Content($$"""{"marker":"{{marker}}"}""", "application/json; charset=utf-8"));
+
+        var ce = (await DeliveryAsync(Topics.Envelope, marker)).Json();
+        DaprAssert.JsonEquivalent($$"""{"marker":"{{marker}}"}""", ce.GetProperty("data"));
+    }
+
     [Fact]
     public async Task Publish_WithoutContentType_WrapsAsTextPlain()
     {
@@ -224,6 +263,16 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
 
         DaprAssert.NoContent(response);
         await DeliveryAsync(Topics.Envelope, marker);
+    }
+
+    [Fact]
+    public async Task Publish_EmptyTopic_Returns404TopicNameEmpty()
+    {
+        // §3.1 "404 ... or empty topic" (ERR_TOPIC_NAME_EMPTY): /publish/{pubsubname}/ matches the publish route with an
+        // empty topic wildcard, so the trailing slash is not stripped (daprd strips it only when no route matches).
+        var response = await fixture.B.SendAsync(HttpMethod.Post, $"/v1.0/publish/{Names.PubSub}/", SidecarUnderTest.Content("{}", "application/json"));
+
+        DaprAssert.Error(response, 404, "ERR_TOPIC_NAME_EMPTY");
     }
 
     [Fact]

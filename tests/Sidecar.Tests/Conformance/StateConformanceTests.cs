@@ -78,18 +78,6 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
-    public async Task Save_UnknownStore_Returns400StateStoreNotFound()
-    {
-        DaprAssert.Error(await A.PostJsonAsync("/v1.0/state/no-such-store", """[{"key":"k","value":1}]"""), 400, "ERR_STATE_STORE_NOT_FOUND");
-    }
-
-    [Fact]
-    public async Task Get_UnknownStore_Returns400StateStoreNotFound()
-    {
-        DaprAssert.Error(await A.GetAsync("/v1.0/state/no-such-store/k"), 400, "ERR_STATE_STORE_NOT_FOUND");
-    }
-
-    [Fact]
     public async Task Save_MalformedJson_Returns400MalformedRequest()
     {
         DaprAssert.Error(await A.PostJsonAsync(Store, """[{"key":"k","value":"""), 400, "ERR_MALFORMED_REQUEST");
@@ -124,6 +112,38 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
         await SaveAsync(key, "\"hello\"");
 
         Assert.Equal("\"hello\"", (await A.GetAsync($"{Store}/{key}")).Text);
+    }
+
+    [Theory]
+    [InlineData(Names.StateStore)]
+    [InlineData(Names.Sqlite)]
+    public async Task Get_StringWithApostropheAndNonAscii_ReturnsTheSameJsonText(string store)
+    {
+        // §2.2/§2.3: the body is the JSON text of the saved value. daprd re-marshals values with Go's encoding/json,
+        // which leaves "'" and non-ASCII characters as they are (it only escapes quotes, backslashes, control
+        // characters and <, >, &), so a client gets back exactly "it's café".
+        var key = Key();
+        await SaveAsync(key, "\"it's café\"", store);
+
+        Assert.Equal("\"it's café\"", (await A.GetAsync($"/v1.0/state/{store}/{key}")).Text);
+    }
+
+    public static TheoryData<string, string, string?> StateRoutes => new()
+    {
+        { "GET", "/v1.0/state/no-such-store/k", null },
+        { "POST", "/v1.0/state/no-such-store", """[{"key":"k","value":1}]""" },
+        { "DELETE", "/v1.0/state/no-such-store/k", null },
+        { "POST", "/v1.0/state/no-such-store/bulk", """{"keys":["k"]}""" },
+        { "POST", "/v1.0/state/no-such-store/transaction", """{"operations":[{"operation":"delete","request":{"key":"k"}}]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StateRoutes))]
+    public async Task AnyStateRoute_UnknownStore_Returns400StateStoreNotFound(string method, string path, string? body)
+    {
+        var response = await A.SendAsync(new HttpMethod(method), path, body is null ? null : SidecarUnderTest.Content(body, "application/json"));
+
+        DaprAssert.Error(response, 400, "ERR_STATE_STORE_NOT_FOUND");
     }
 
     [Fact]
@@ -375,9 +395,9 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
     {
         // §2.8: default keyPrefix is the app id; two apps sharing one SQLite file do not see each other's keys.
         var key = Key();
-        await SaveAsync(key, "\"a's\"", Names.Sqlite, fixture.A);
+        await SaveAsync(key, "\"owned-by-a\"", Names.Sqlite, fixture.A);
 
-        Assert.Equal("\"a's\"", (await fixture.A.GetAsync($"/v1.0/state/{Names.Sqlite}/{key}")).Text);
+        Assert.Equal("\"owned-by-a\"", (await fixture.A.GetAsync($"/v1.0/state/{Names.Sqlite}/{key}")).Text);
         DaprAssert.NoContent(await fixture.B.GetAsync($"/v1.0/state/{Names.Sqlite}/{key}"));
     }
 
