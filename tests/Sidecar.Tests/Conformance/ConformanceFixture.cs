@@ -39,6 +39,9 @@ internal static class Topics
     public const string Fast = "fast";
     public const string Ttl = "ttl";
     public const string RawSubscription = "raw-sub";
+    public const string NonJson = "nonjson";
+    public const string NonJsonDeadLetter = "nonjson-dlq";   // subscribed with rawPayload=true so any bytes reach the app
+    public const string RulesOnly = "rules-only";            // rules but no default route; dead letters to answers-dlq
 
     /// <summary>The route each programmatic subscription of the test apps uses: /events/{topic}.</summary>
     public static string Route(string topic) => "/events/" + topic.Replace('/', '-');
@@ -53,6 +56,9 @@ public sealed class ConformanceFixture : IAsyncLifetime
 {
     /// <summary>Inbound retry policy for the pubsub (Resiliency below): 1 attempt + 2 retries, 50 ms apart.</summary>
     internal const int InboundAttempts = 3;
+
+    /// <summary>Retry policy for invocations of conf-c (Resiliency below): 1 attempt + 2 retries, 50 ms apart.</summary>
+    internal const int InvocationAttempts = 3;
 
     internal const string SecretsJson = """
         {
@@ -174,7 +180,14 @@ public sealed class ConformanceFixture : IAsyncLifetime
                     policy: constant
                     duration: 50ms
                     maxRetries: {{InboundAttempts - 1}}
+                  appRetry:
+                    policy: constant
+                    duration: 50ms
+                    maxRetries: {{InvocationAttempts - 1}}
               targets:
+                apps:
+                  {{Names.AppC}}:
+                    retry: appRetry
                 components:
                   {{Names.PubSub}}:
                     inbound:
@@ -205,6 +218,21 @@ public sealed class ConformanceFixture : IAsyncLifetime
         Programmatic(Topics.Slow),
         Programmatic(Topics.Fast),
         Programmatic(Topics.Ttl),
+        new { pubsubname = Names.PubSub, topic = Topics.NonJson, route = Topics.Route(Topics.NonJson), deadLetterTopic = Topics.NonJsonDeadLetter },
+        new
+        {
+            pubsubname = Names.PubSub,
+            topic = Topics.NonJsonDeadLetter,
+            route = Topics.Route(Topics.NonJsonDeadLetter),
+            metadata = new Dictionary<string, string> { ["rawPayload"] = "true" },
+        },
+        new
+        {
+            pubsubname = Names.PubSub,
+            topic = Topics.RulesOnly,
+            routes = new { rules = new[] { new { match = "event.type == \"com.example.only\"", path = Topics.Route(Topics.RulesOnly) + "/matched" } } },
+            deadLetterTopic = Topics.AnswersDeadLetter,
+        },
         new
         {
             pubsubname = Names.PubSub,

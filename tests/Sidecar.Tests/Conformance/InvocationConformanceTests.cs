@@ -97,6 +97,63 @@ public sealed class InvocationConformanceTests(ConformanceFixture fixture)
         Assert.Equal("/elsewhere", response.Header("Location"));
     }
 
+    /// <summary>
+    /// §1.3: callee status >399 counts as a failure for resiliency retries; §9.4 targets.apps.conf-c has a retry policy
+    /// of 1 + 2 retries. The caller gets the final answer. (conf-c has two instances; retries may reach either.)
+    /// </summary>
+    private async Task<(ApiResponse Response, IReadOnlyList<RecordedRequest> Calls)> InvokeFlakyAsync(HttpMethod verb, HttpContent? body)
+    {
+        var method = Unique("flaky");
+        var calls = 0;
+        AppReply? Flaky(RecordedRequest request) => request.Path == "/" + method
+            ? Interlocked.Increment(ref calls) < ConformanceFixture.InvocationAttempts ? AppReply.Text("try again", 503) : AppReply.Text("finally")
+            : null;
+        using var c1 = fixture.AppOfC1.Respond(Flaky);
+        using var c2 = fixture.AppOfC2.Respond(Flaky);
+
+        var response = await fixture.B.SendAsync(verb, $"/v1.0/invoke/{Names.AppC}/method/{method}", body);
+
+        var received = fixture.AppOfC1.Matching(r => r.Path == "/" + method).Concat(fixture.AppOfC2.Matching(r => r.Path == "/" + method)).ToList();
+        return (response, received);
+    }
+
+    [Fact]
+    public async Task Invoke_AppFailingThenSucceeding_IsRetriedByTheAppsResiliencyPolicy()
+    {
+        var (response, calls) = await InvokeFlakyAsync(HttpMethod.Get, null);
+
+        DaprAssert.Status(response, 200);
+        Assert.Equal("finally", response.Text);
+        Assert.Equal(ConformanceFixture.InvocationAttempts, calls.Count);
+    }
+
+    [Fact]
+    public async Task Invoke_RetriedRequestWithBody_ReplaysTheBodyOnEveryAttempt()
+    {
+        // daprd marks the request replayable when the policy has retries (WithReplay), so each attempt carries the body.
+        var (response, calls) = await InvokeFlakyAsync(HttpMethod.Post, SidecarUnderTest.Content("payload", "text/plain"));
+
+        DaprAssert.Status(response, 200);
+        Assert.Equal("finally", response.Text);
+        Assert.Equal(ConformanceFixture.InvocationAttempts, calls.Count);
+        Assert.All(calls, call => Assert.Equal("payload", call.BodyText));
+    }
+
+    [Fact]
+    public async Task Invoke_RetriesExhausted_TheLastAppAnswerIsPassedBackVerbatim()
+    {
+        var method = Unique("down");
+        using var c1 = fixture.AppOfC1.Respond(r => r.Path == "/" + method, AppReply.Text("still down", 503));
+        using var c2 = fixture.AppOfC2.Respond(r => r.Path == "/" + method, AppReply.Text("still down", 503));
+
+        var response = await fixture.B.GetAsync($"/v1.0/invoke/{Names.AppC}/method/{method}");
+
+        DaprAssert.Status(response, 503);
+        Assert.Equal("still down", response.Text);
+        var calls = fixture.AppOfC1.Matching(r => r.Path == "/" + method).Count + fixture.AppOfC2.Matching(r => r.Path == "/" + method).Count;
+        Assert.Equal(ConformanceFixture.InvocationAttempts, calls);
+    }
+
     [Fact]
     public async Task Invoke_FromAnotherApp_CalleeSeesCallerAndCalleeAppIds()
     {
@@ -171,7 +228,7 @@ public sealed class InvocationConformanceTests(ConformanceFixture fixture)
         var response = await fixture.B.GetAsync("/v1.0/invoke/no-such-app/method/anything");
 
         var error = DaprAssert.Error(response, 500, "ERR_DIRECT_INVOKE");
-        Assert.Contains("no-such-app", DaprAssert.String(error, "message"), StringComparison.Ordinal);
+        Assert.StartsWith("failed to invoke, id: no-such-app, err: ", DaprAssert.String(error, "message"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -266,6 +266,39 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task QueryMetadata_WinsOverBodyMetadata()
+    {
+        // §0.2: for state save, query metadata is merged over the body-level metadata (query wins).
+        var key = Key();
+        var saved = DateTimeOffset.UtcNow;
+        DaprAssert.NoContent(await A.PostJsonAsync($"{Store}?metadata.ttlInSeconds=60", $$$"""[{"key":"{{{key}}}","value":1,"metadata":{"ttlInSeconds":"600"}}]"""));
+
+        AssertTtlExpireTime(await A.GetAsync($"{Store}/{key}"), saved, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task QueryMetadata_RepeatedParameter_OnlyTheFirstValueIsUsed()
+    {
+        var key = Key();
+        var saved = DateTimeOffset.UtcNow;
+        DaprAssert.NoContent(await A.PostJsonAsync($"{Store}?metadata.ttlInSeconds=60&metadata.ttlInSeconds=600", $$"""[{"key":"{{key}}","value":1}]"""));
+
+        AssertTtlExpireTime(await A.GetAsync($"{Store}/{key}"), saved, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task QueryMetadata_PrefixIsCaseSensitive()
+    {
+        // §0.2: only parameters named exactly "metadata.<key>" are metadata; "Metadata.ttlInSeconds" is ignored.
+        var key = Key();
+        DaprAssert.NoContent(await A.PostJsonAsync($"{Store}?Metadata.ttlInSeconds=60", $$"""[{"key":"{{key}}","value":1}]"""));
+
+        var response = await A.GetAsync($"{Store}/{key}");
+        DaprAssert.Status(response, 200);
+        Assert.Null(response.Header("metadata.ttlExpireTime"));
+    }
+
+    [Fact]
     public async Task Get_SqliteTtlItem_ReportsTtlExpireTimeHeader()
     {
         // §2.3: stores that report TTL expiry return it as metadata.ttlExpireTime (components-contrib sqlite does).

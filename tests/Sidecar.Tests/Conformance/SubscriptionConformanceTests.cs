@@ -90,6 +90,45 @@ public sealed class SubscriptionConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task RulesWithoutDefault_NonMatchingEvent_IsNotDeliveredAndGoesToTheDeadLetterTopic()
+    {
+        // §3.4: "An event that matches no rule and there is no default is dropped (sent to the dead-letter topic if
+        // configured)".
+        var marker = Marker();
+        await PublishAsync(Topics.RulesOnly, marker);
+
+        var dead = await _app.WaitForAsync(On(Topics.Route(Topics.AnswersDeadLetter), marker), "dead-lettered unmatched event");
+        Assert.Equal(Topics.RulesOnly, DaprAssert.String(dead.Json(), "topic"));
+        Assert.Empty(_app.Matching(r => r.Path.StartsWith(Topics.Route(Topics.RulesOnly), StringComparison.Ordinal) && r.BodyContains(marker)));
+    }
+
+    [Fact]
+    public async Task RulesWithoutDefault_MatchingEvent_IsDeliveredToTheRulePath()
+    {
+        var marker = Marker();
+        await PublishAsync(Topics.RulesOnly, marker, "?metadata.cloudevent.type=com.example.only");
+
+        await _app.WaitForAsync(On(Topics.Route(Topics.RulesOnly) + "/matched", marker), "rule-matched delivery");
+    }
+
+    [Fact]
+    public async Task NonJsonMessage_OnACloudEventSubscription_IsDeadLetteredWithoutReachingTheApp()
+    {
+        // §3.6: without subscription rawPayload, payloads that are not a JSON object fail to parse → dead letter if set.
+        // Published raw (rawPayload=true) so the broker holds plain text; the dead-letter topic is subscribed with
+        // rawPayload=true, which delivers any bytes wrapped in data_base64.
+        var marker = Marker();
+        var response = await fixture.B.SendAsync(
+            HttpMethod.Post, $"/v1.0/publish/{Names.PubSub}/{Topics.NonJson}?metadata.rawPayload=true", SidecarUnderTest.Content($"plain text {marker}", "text/plain"));
+        DaprAssert.NoContent(response);
+
+        var dead = await _app.WaitForAsync(
+            r => r.Path == Topics.Route(Topics.NonJsonDeadLetter) && DecodedData(r) == $"plain text {marker}", "dead-lettered plain text");
+        Assert.Equal(Topics.NonJsonDeadLetter, DaprAssert.String(dead.Json(), "topic"));
+        Assert.Empty(_app.Matching(r => r.Path == Topics.Route(Topics.NonJson)));
+    }
+
+    [Fact]
     public async Task SubscriptionRawPayload_DeliversSyntheticCloudEventWithTheRawBytesInDataBase64()
     {
         // §3.6: subscription metadata rawPayload=true → {id, specversion, source "Dapr", type, topic, pubsubname,
