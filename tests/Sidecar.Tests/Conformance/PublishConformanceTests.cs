@@ -29,7 +29,7 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
     private static void AssertEnvelopeBasics(JsonElement ce, string topic, string source)
     {
         Assert.Equal(JsonValueKind.Object, ce.ValueKind);
-        Assert.False(string.IsNullOrEmpty(DaprAssert.String(ce, "id")), "id must be a non-empty string");
+        Assert.True(Guid.TryParse(DaprAssert.String(ce, "id"), out _), $"id must be a random UUID: {ce.GetRawText()}");
         Assert.Equal("1.0", DaprAssert.String(ce, "specversion"));
         Assert.Equal(source, DaprAssert.String(ce, "source"));
         Assert.Equal("com.dapr.event.sent", DaprAssert.String(ce, "type"));
@@ -40,9 +40,10 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
         Assert.Equal(DaprAssert.String(ce, "traceparent"), DaprAssert.String(ce, "traceid"));
     }
 
+    /// <summary>§3.2: time is RFC3339 at second precision (Go's time.RFC3339 layout: no fractional seconds).</summary>
     private static void AssertRfc3339(string value)
     {
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", value);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$", value);
         Assert.True(DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"not a timestamp: {value}");
     }
 
@@ -241,6 +242,23 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
         Assert.Equal($"id-{marker}", DaprAssert.String(ce, "id"));
         Assert.Equal("custom-source", DaprAssert.String(ce, "source"));
         Assert.Equal("custom.type", DaprAssert.String(ce, "type"));
+    }
+
+    [Fact]
+    public async Task Publish_TraceparentOverride_SetsTraceparentAndTraceidAndTracestate()
+    {
+        // §3.1 metadata.cloudevent.traceparent/tracestate; an overridden traceparent is also used for traceid.
+        const string traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var marker = Marker();
+        await PublishAsync(
+            Topics.Envelope,
+            SidecarUnderTest.Content($$"""{"marker":"{{marker}}"}""", "application/json"),
+            $"?metadata.cloudevent.traceparent={traceparent}&metadata.cloudevent.tracestate=congo%3Dt61rcWkgMzE");
+
+        var ce = (await DeliveryAsync(Topics.Envelope, marker)).Json();
+        Assert.Equal(traceparent, DaprAssert.String(ce, "traceparent"));
+        Assert.Equal(traceparent, DaprAssert.String(ce, "traceid"));
+        Assert.Equal("congo=t61rcWkgMzE", DaprAssert.String(ce, "tracestate"));
     }
 
     [Fact]

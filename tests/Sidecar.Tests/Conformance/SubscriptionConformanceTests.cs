@@ -358,6 +358,7 @@ public sealed class SubscriptionConformanceTests(ConformanceFixture fixture)
 
         var first = await _app.WaitForAsync(On(route, marker), "first delivery");
         var expirationText = DaprAssert.String(first.Json(), "expiration");
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$", expirationText);
         var expiration = DateTimeOffset.Parse(expirationText, CultureInfo.InvariantCulture);
         Assert.InRange(expiration, published + TimeSpan.FromSeconds(1), published + TimeSpan.FromSeconds(3.5));
 
