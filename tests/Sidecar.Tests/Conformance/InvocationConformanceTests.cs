@@ -186,6 +186,15 @@ public sealed class InvocationConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task DaprAppIdHeader_OnADaprApiPath_TheApiWins()
+    {
+        // §1.1: the header form only triggers when the path matches no other Dapr API route.
+        var response = await fixture.B.GetAsync("/v1.0/metadata", new Dictionary<string, string> { ["dapr-app-id"] = Names.AppA });
+
+        Assert.Equal(Names.AppB, DaprAssert.String(DaprAssert.Json(response), "id"));
+    }
+
+    [Fact]
     public async Task Invoke_BasicAuthAppId_PathIsTheMethod()
     {
         // §1.1 form 2: HTTP basic auth with user "dapr-app-id" and the app id as password.

@@ -294,6 +294,36 @@ public sealed class PublishConformanceTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    public async Task BulkPublish_Alpha1_Returns204AndEachEntryIsWrappedAndDelivered()
+    {
+        // §3.3: POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}; entries are wrapped individually by contentType.
+        var (first, second) = (Marker(), Marker());
+        var body = $$"""
+            [ { "entryId": "1", "event": "text {{first}}", "contentType": "text/plain" },
+              { "entryId": "2", "event": { "marker": "{{second}}" }, "contentType": "application/json" } ]
+            """;
+        var response = await fixture.B.PostJsonAsync($"/v1.0-alpha1/publish/bulk/{Names.PubSub}/{Topics.Envelope}", body);
+
+        DaprAssert.NoContent(response);
+        var text = (await DeliveryAsync(Topics.Envelope, first)).Json();
+        Assert.Equal($"text {first}", DaprAssert.String(text, "data"));
+        Assert.Equal("text/plain", DaprAssert.String(text, "datacontenttype"));
+        var json = (await DeliveryAsync(Topics.Envelope, second)).Json();
+        DaprAssert.JsonEquivalent($$"""{"marker":"{{second}}"}""", json.GetProperty("data"));
+        AssertEnvelopeBasics(json, Topics.Envelope, Names.AppB);
+    }
+
+    [Fact]
+    public async Task BulkPublish_DuplicateEntryId_Returns400()
+    {
+        // §3.3: entryId required and unique (else 400).
+        var body = """[ { "entryId": "1", "event": "a", "contentType": "text/plain" }, { "entryId": "1", "event": "b", "contentType": "text/plain" } ]""";
+        var response = await fixture.B.PostJsonAsync($"/v1.0-alpha1/publish/bulk/{Names.PubSub}/{Topics.Envelope}", body);
+
+        DaprAssert.Status(response, 400);
+    }
+
+    [Fact]
     public async Task Publish_UnknownPubsub_Returns404PubsubNotFound()
     {
         var response = await fixture.B.SendAsync(

@@ -411,6 +411,29 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
         DaprAssert.Error(await A.PostJsonAsync($"{Store}/transaction", "{\"operations\":[{"), 400, "ERR_MALFORMED_REQUEST");
     }
 
+    [Theory]
+    [InlineData("bulk", """{"keys":[]}""", 200)]
+    [InlineData("transaction", """{"operations":[]}""", 204)]
+    public async Task BulkAndTransaction_WithPut_AreAccepted(string route, string body, int status)
+    {
+        // §2.1: POST and PUT for /bulk and /transaction.
+        var response = await A.SendAsync(HttpMethod.Put, $"{Store}/{route}", SidecarUnderTest.Content(body, "application/json"));
+
+        DaprAssert.Status(response, status);
+    }
+
+    [Theory]
+    [InlineData(Names.StateStore)]
+    [InlineData(Names.Sqlite)]
+    public async Task Query_StoreWithoutQueryApi_Returns500StateStoreNotSupported(string store)
+    {
+        // §2.7: only stores with the QUERY_API capability support /v1.0-alpha1/state/{store}/query; in-memory and
+        // sqlite do not (§0.3: ERR_STATE_STORE_NOT_SUPPORTED, 500).
+        var response = await A.PostJsonAsync($"/v1.0-alpha1/state/{store}/query", """{"filter":{"EQ":{"status":"paid"}},"page":{"limit":10}}""");
+
+        DaprAssert.Error(response, 500, "ERR_STATE_STORE_NOT_SUPPORTED");
+    }
+
     [Fact]
     public async Task Paths_TrailingSlashAndDoubleSlashes_AreTolerated()
     {
