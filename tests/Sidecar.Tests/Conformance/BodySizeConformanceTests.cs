@@ -59,6 +59,16 @@ public sealed class BodySizeConformanceTests(BodySizeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Save_BodyOverTheLimit_ErrorIsDaprdsMalformedRequest()
+    {
+        // daprd wraps the body in a limiting reader (MaxBodySizeMiddleware); the state handler's JSON decode then fails
+        // and answers as for any undecodable body: 400 ERR_MALFORMED_REQUEST.
+        var response = await fixture.Sidecar.PostJsonAsync("/v1.0/state/statestore", SaveBody((int)BodySizeFixture.MaxBodySize * 2));
+
+        DaprAssert.Error(response, 400, "ERR_MALFORMED_REQUEST");
+    }
+
+    [Fact]
     public async Task Save_ChunkedBodyOverTheLimit_IsRejectedWithA4xx()
     {
         // No Content-Length: the limit must hold while streaming, too.
