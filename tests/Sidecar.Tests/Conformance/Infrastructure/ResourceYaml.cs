@@ -30,7 +30,7 @@ internal static class ResourceYaml
     /// <summary>Several documents in one file, separated by "---" (supported by daprd's loader, §9.1).</summary>
     public static string Documents(params string[] documents) => string.Join("---" + Environment.NewLine, documents);
 
-    public static void AppendScopes(StringBuilder yaml, IEnumerable<string>? scopes)
+    private static void AppendScopes(StringBuilder yaml, IEnumerable<string>? scopes)
     {
         var list = scopes?.ToList() ?? [];
         if (list.Count == 0) return;
