@@ -32,9 +32,7 @@ public static class ApiRequest
     {
         try
         {
-            using var buffer = new MemoryStream(context.Request.ContentLength is { } length and < int.MaxValue ? (int)length : 4096);
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            return buffer.ToArray();
+            return await ReadAllAsync(context);
         }
         catch (BadHttpRequestException error)
         {
@@ -42,17 +40,24 @@ public static class ApiRequest
         }
     }
 
+    /// <summary>daprd decodes JSON bodies straight from the size-limited stream, so a read failure is malformed JSON too.</summary>
     public static async Task<JsonDocument> ReadJsonAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context);
         try
         {
-            return JsonDocument.Parse(body);
+            return JsonDocument.Parse(await ReadAllAsync(context));
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is BadHttpRequestException or JsonException)
         {
             throw DaprErrors.MalformedRequest(error.Message);
         }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream(context.Request.ContentLength is { } length and < int.MaxValue ? (int)length : 4096);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
     }
 
     public static Dictionary<string, string>? StringMap(JsonElement element, string property)
