@@ -51,7 +51,9 @@ public static class ServiceDefaultsExtensions
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
 
-        builder.Services.AddDaprClient();
+        builder.Services.AddDaprClient(client => client
+            .UseHttpEndpoint(DaprDefaults.GetDefaultHttpEndpoint(builder.Configuration))
+            .UseDaprApiToken(DaprDefaults.GetDefaultDaprApiToken(builder.Configuration)));
         builder.Services.AddHealthChecks()
             .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", tags: [ReadinessTag], timeout: TimeSpan.FromSeconds(2));
         builder.Services.AddOpenApi();
@@ -68,7 +70,11 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseDaprAppApiToken(token => token.ExemptPathPrefixes.Add(OpenApiSetup.SwaggerUiPath));
+        app.UseDaprAppApiToken(token =>
+        {
+            token.Token = DaprDefaults.GetDefaultAppApiToken(app.Configuration);
+            token.ExemptPathPrefixes.Add(OpenApiSetup.SwaggerUiPath);
+        });
         app.UseCloudEvents();
         app.UseSwaggerUiForOpenApiDocument(app.Environment.ApplicationName);
 
