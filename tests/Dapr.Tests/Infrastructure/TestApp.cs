@@ -11,7 +11,7 @@ namespace DaprShop.Dapr.Tests.Infrastructure;
 /// A real Kestrel app on a free loopback port, built exactly like a DaprShop service
 /// (<c>AddServiceDefaults</c> → <c>UseServiceDefaults</c> → endpoints), driven over HTTP.
 /// </summary>
-internal sealed class TestApp : IAsyncDisposable
+public sealed class TestApp : IAsyncDisposable
 {
     private TestApp(WebApplication app, Uri baseAddress)
     {
