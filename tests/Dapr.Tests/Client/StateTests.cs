@@ -36,10 +36,12 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal((null, ""), await _client.GetStateAndETagAsync<Order>(Store, key));
     }
 
+    // '/' is left out: how daprd treats %2F in a key path is unverified (reference §13), so keys avoid it.
+    // '%' is left out too: the local sidecar decodes the path twice (see the client branch's report).
     [SidecarFact(InMemoryState)]
     public async Task Keys_with_reserved_url_characters_round_trip()
     {
-        var key = $"user-by-email:ada+test@example.com/x y?z#{Guid.NewGuid()}";
+        var key = $"user-by-email:ada+test@example.com x?y#&={Guid.NewGuid()}";
 
         await _client.SaveStateAsync(Store, key, "value");
 
@@ -154,6 +156,24 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.False(failure.IsETagMismatch);
         Assert.Equal(4, await _client.GetStateAsync<int>(Store, guarded));
         Assert.Equal(0, await _client.GetStateAsync<int>(Store, other));
+    }
+
+    [SidecarFact("state.sqlite")]
+    public async Task The_sqlite_store_gives_the_same_etag_and_transaction_semantics()
+    {
+        const string sqliteStore = "sqlite-statestore";
+        var key = NewKey("stock");
+        var order = new Order(Guid.NewGuid(), "SKU", 2);
+        await _client.SaveStateAsync(sqliteStore, key, order);
+        var (stored, etag) = await _client.GetStateAndETagAsync<Order>(sqliteStore, key);
+
+        Assert.Equal(order, stored);
+        Assert.True(await _client.TrySaveStateAsync(sqliteStore, key, order with { Quantity = 1 }, etag));
+        Assert.False(await _client.TrySaveStateAsync(sqliteStore, key, order with { Quantity = 0 }, etag));
+        var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.ExecuteStateTransactionAsync(sqliteStore,
+            [new StateTransactionRequest(key, null, StateOperationType.Delete, etag)]));
+        Assert.Equal("ERR_STATE_TRANSACTION", failure.ErrorCode);
+        Assert.Equal(1, (await _client.GetStateAsync<Order>(sqliteStore, key))!.Quantity);
     }
 
     [SidecarFact(InMemoryState)]

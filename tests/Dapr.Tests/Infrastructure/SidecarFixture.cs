@@ -13,7 +13,7 @@ namespace DaprShop.Dapr.Tests.Infrastructure;
 /// <summary>
 /// The real local sidecar (<see cref="SidecarHost"/>) in front of a real app built with ServiceDefaults, both on
 /// free loopback ports, with API tokens on in both directions, and components written to a temporary folder:
-/// <c>statestore</c> (state.in-memory), <c>pubsub</c> (pubsub.in-memory), <c>secretstore</c> (secretstores.local.file),
+/// <c>statestore</c> (state.in-memory), <c>sqlite-statestore</c> (state.sqlite), <c>pubsub</c> (pubsub.in-memory), <c>secretstore</c> (secretstores.local.file),
 /// <c>files</c> (bindings.localstorage). Components the sidecar does not implement yet are left out.
 /// </summary>
 public sealed class SidecarFixture : IAsyncLifetime
@@ -128,6 +128,7 @@ public sealed class SidecarFixture : IAsyncLifetime
         File.WriteAllText(secretsFile, """{ "jwt-signing-key": "pem-text", "db": { "user": "u", "pass": "p" } }""");
 
         WriteComponent(resourcesPath, "statestore", "state.in-memory", []);
+        WriteComponent(resourcesPath, "sqlite-statestore", "state.sqlite", [("connectionString", Path.Combine(_directory, "state.db"))]);
         WriteComponent(resourcesPath, "pubsub", "pubsub.in-memory", []);
         WriteComponent(resourcesPath, "secretstore", "secretstores.local.file", [("secretsFile", secretsFile), ("nestedSeparator", ":")]);
         WriteComponent(resourcesPath, "files", "bindings.localstorage", [("rootPath", BindingRootPath)]);
