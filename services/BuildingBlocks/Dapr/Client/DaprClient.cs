@@ -75,7 +75,22 @@ public sealed partial class DaprClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new DaprException($"{what} could not be read as {typeof(T).Name}: {exception.Message}", exception);
+            throw UnreadableJson<T>(what, exception);
         }
     }
+
+    private T? Deserialize<T>(JsonElement json, string what)
+    {
+        try
+        {
+            return json.Deserialize<T>(JsonSerializerOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw UnreadableJson<T>(what, exception);
+        }
+    }
+
+    private static DaprException UnreadableJson<T>(string what, JsonException exception) =>
+        new($"{what} could not be read as {typeof(T).Name}: {exception.Message}", exception);
 }

@@ -65,7 +65,7 @@ public sealed partial class DaprClient
         return items
             .Select(item => new BulkStateItem<TValue>(
                 item.Key,
-                item.Data is { } data ? Deserialize<TValue>(JsonSerializer.SerializeToUtf8Bytes(data), $"state '{item.Key}'") : default,
+                item.Data is { } data ? Deserialize<TValue>(data, $"state '{item.Key}'") : default,
                 item.ETag,
                 item.Error))
             .ToArray();
