@@ -7,11 +7,10 @@ namespace DaprShop.Dapr.Tests.Client;
 public sealed class BindingsTests(SidecarFixture sidecar)
 {
     private const string Binding = "files";
-    private const string LocalStorage = "bindings.localstorage";
 
     private readonly DaprClient _client = sidecar.Client;
 
-    [SidecarFact(LocalStorage)]
+    [Fact]
     public async Task Typed_data_is_handed_to_the_binding_as_json()
     {
         var fileName = $"{Guid.NewGuid()}.json";
@@ -21,7 +20,7 @@ public sealed class BindingsTests(SidecarFixture sidecar)
         Assert.Equal("""{"subject":"Order shipped"}""", await File.ReadAllTextAsync(Path.Combine(sidecar.BindingRootPath, fileName)));
     }
 
-    [SidecarFact(LocalStorage)]
+    [Fact]
     public async Task A_raw_binding_request_returns_the_bindings_bytes()
     {
         var fileName = $"{Guid.NewGuid()}.json";
@@ -37,7 +36,7 @@ public sealed class BindingsTests(SidecarFixture sidecar)
         Assert.Same(get, response.Request);
     }
 
-    [SidecarFact(LocalStorage)]
+    [Fact]
     public async Task An_unknown_binding_is_err_invoke_output_binding()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.InvokeBindingAsync("no-such-binding", "create", 1));

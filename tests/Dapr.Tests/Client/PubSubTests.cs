@@ -8,13 +8,12 @@ namespace DaprShop.Dapr.Tests.Client;
 public sealed class PubSubTests(SidecarFixture sidecar)
 {
     private const string PubSub = "pubsub";
-    private const string InMemoryPubSub = "pubsub.in-memory";
 
     private readonly DaprClient _client = sidecar.Client;
 
     private sealed record Probe(string Marker, int Quantity);
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task A_published_object_is_delivered_as_a_json_cloud_event_to_the_subscribed_endpoint()
     {
         var marker = Guid.NewGuid().ToString();
@@ -31,7 +30,7 @@ public sealed class PubSubTests(SidecarFixture sidecar)
         Assert.NotEqual("", received.CloudEvent.Id);
     }
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task Publish_metadata_reaches_the_sidecar_as_query_parameters()
     {
         var marker = Guid.NewGuid().ToString();
@@ -42,7 +41,7 @@ public sealed class PubSubTests(SidecarFixture sidecar)
         Assert.Equal(eventId, (await sidecar.Inbox.WaitForAsync(marker)).CloudEvent.Id);
     }
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task Raw_bytes_are_published_with_their_content_type()
     {
         var marker = $"plain text {Guid.NewGuid()}";
@@ -54,7 +53,7 @@ public sealed class PubSubTests(SidecarFixture sidecar)
         Assert.Equal("text/plain", received.ContentType);
     }
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task An_event_without_data_is_delivered_with_an_empty_body()
     {
         var eventId = Guid.NewGuid().ToString();
@@ -65,7 +64,7 @@ public sealed class PubSubTests(SidecarFixture sidecar)
         Assert.Equal("", received.Body);
     }
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task Publishing_to_an_unknown_pubsub_is_err_pubsub_not_found()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.PublishEventAsync("no-such-pubsub", "topic", new Probe("x", 1)));
@@ -74,7 +73,7 @@ public sealed class PubSubTests(SidecarFixture sidecar)
         Assert.Equal("ERR_PUBSUB_NOT_FOUND", failure.ErrorCode);
     }
 
-    [SidecarFact(InMemoryPubSub)]
+    [Fact]
     public async Task Invalid_publish_metadata_is_a_400_dapr_api_exception()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() =>

@@ -7,18 +7,17 @@ namespace DaprShop.Dapr.Tests.Client;
 public sealed class SecretsTests(SidecarFixture sidecar)
 {
     private const string Store = "secretstore";
-    private const string LocalFileSecrets = "secretstores.local.file";
 
     private readonly DaprClient _client = sidecar.Client;
 
-    [SidecarFact(LocalFileSecrets)]
+    [Fact]
     public async Task A_secret_is_read_as_its_key_value_map()
     {
         Assert.Equal(new Dictionary<string, string> { ["jwt-signing-key"] = "pem-text" }, await _client.GetSecretAsync(Store, "jwt-signing-key"));
         Assert.Equal(new Dictionary<string, string> { ["db:user"] = "u" }, await _client.GetSecretAsync(Store, "db:user"));
     }
 
-    [SidecarFact(LocalFileSecrets)]
+    [Fact]
     public async Task Bulk_read_returns_every_secret()
     {
         var secrets = await _client.GetBulkSecretAsync(Store);
@@ -27,7 +26,7 @@ public sealed class SecretsTests(SidecarFixture sidecar)
         Assert.Equal("p", secrets["db:pass"]["db:pass"]);
     }
 
-    [SidecarFact(LocalFileSecrets)]
+    [Fact]
     public async Task An_unknown_secret_is_err_secret_get()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.GetSecretAsync(Store, "no-such-secret"));
@@ -36,7 +35,7 @@ public sealed class SecretsTests(SidecarFixture sidecar)
         Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
     }
 
-    [SidecarFact(LocalFileSecrets)]
+    [Fact]
     public async Task An_unknown_store_is_err_secret_store_not_found_with_401()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.GetSecretAsync("no-such-store", "x"));

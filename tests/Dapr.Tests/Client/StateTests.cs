@@ -8,13 +8,12 @@ namespace DaprShop.Dapr.Tests.Client;
 public sealed class StateTests(SidecarFixture sidecar)
 {
     private const string Store = "statestore";
-    private const string InMemoryState = "state.in-memory";
 
     private readonly DaprClient _client = sidecar.Client;
 
     private static string NewKey(string kind) => $"{kind}:{Guid.NewGuid()}";
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task A_saved_value_reads_back_as_the_same_object_stored_as_camel_case_json()
     {
         var key = NewKey("order");
@@ -27,7 +26,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Contains("\"orderId\"", raw[0].Value);
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task A_missing_key_reads_as_default_with_an_empty_etag()
     {
         var key = NewKey("missing");
@@ -38,7 +37,7 @@ public sealed class StateTests(SidecarFixture sidecar)
 
     // '/' is left out: how daprd treats %2F in a key path is unverified (reference §13), so keys avoid it.
     // '%' is left out too: the local sidecar decodes the path twice (see the client branch's report).
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task Keys_with_reserved_url_characters_round_trip()
     {
         var key = $"user-by-email:ada+test@example.com x?y#&={Guid.NewGuid()}";
@@ -48,7 +47,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal("value", await _client.GetStateAsync<string>(Store, key, ConsistencyMode.Strong));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task Try_save_succeeds_with_the_current_etag_and_returns_false_with_a_stale_one()
     {
         var key = NewKey("stock");
@@ -61,7 +60,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal(9, await _client.GetStateAsync<int>(Store, key));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task First_write_without_an_etag_on_an_existing_key_is_an_etag_mismatch()
     {
         var key = NewKey("reservation");
@@ -76,7 +75,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal("first", await _client.GetStateAsync<string>(Store, key));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task Try_delete_honours_the_etag_and_delete_removes_unconditionally()
     {
         var key = NewKey("cart");
@@ -95,7 +94,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Null(await _client.GetStateAsync<string>(Store, key));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task Bulk_get_returns_every_key_in_order_raw_and_typed_with_missing_keys_empty()
     {
         var first = NewKey("order");
@@ -117,7 +116,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal(raw.Select(item => item.ETag), typed.Select(item => item.ETag));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task A_transaction_applies_upserts_and_deletes_together()
     {
         var kept = NewKey("order");
@@ -136,7 +135,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Null(await _client.GetStateAsync<string>(Store, removed));
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task A_transaction_with_a_stale_etag_fails_as_err_state_transaction_and_changes_nothing()
     {
         var guarded = NewKey("stock");
@@ -158,7 +157,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal(0, await _client.GetStateAsync<int>(Store, other));
     }
 
-    [SidecarFact("state.sqlite")]
+    [Fact]
     public async Task The_sqlite_store_gives_the_same_etag_and_transaction_semantics()
     {
         const string sqliteStore = "sqlite-statestore";
@@ -176,7 +175,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         Assert.Equal(1, (await _client.GetStateAsync<Order>(sqliteStore, key))!.Quantity);
     }
 
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task A_value_saved_with_ttl_metadata_expires()
     {
         var key = NewKey("session");
@@ -200,7 +199,7 @@ public sealed class StateTests(SidecarFixture sidecar)
     }
 
     // With no state store loaded at all daprd answers ERR_STATE_STORE_NOT_CONFIGURED instead.
-    [SidecarFact(InMemoryState)]
+    [Fact]
     public async Task An_unknown_store_is_a_dapr_api_exception_with_errorcode_and_status()
     {
         var failure = await Assert.ThrowsAsync<DaprApiException>(() => _client.GetStateAsync<string>("no-such-store", "key"));

@@ -14,7 +14,7 @@ namespace DaprShop.Dapr.Tests.Infrastructure;
 /// The real local sidecar (<see cref="SidecarHost"/>) in front of a real app built with ServiceDefaults, both on
 /// free loopback ports, with API tokens on in both directions, and components written to a temporary folder:
 /// <c>statestore</c> (state.in-memory), <c>sqlite-statestore</c> (state.sqlite), <c>pubsub</c> (pubsub.in-memory), <c>secretstore</c> (secretstores.local.file),
-/// <c>files</c> (bindings.localstorage). Components the sidecar does not implement yet are left out.
+/// <c>files</c> (bindings.localstorage).
 /// </summary>
 public sealed class SidecarFixture : IAsyncLifetime
 {
@@ -136,8 +136,6 @@ public sealed class SidecarFixture : IAsyncLifetime
 
     private static void WriteComponent(string resourcesPath, string name, string type, (string Name, string Value)[] metadata)
     {
-        if (!ComponentFactory.IsSupported(type)) return;
-
         var yaml = new StringBuilder($"""
             apiVersion: dapr.io/v1alpha1
             kind: Component
