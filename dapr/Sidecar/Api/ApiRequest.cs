@@ -28,6 +28,12 @@ public static class ApiRequest
         return merged;
     }
 
+    /// <summary>
+    /// A path parameter as daprd sees it: fully unescaped. Kestrel has decoded everything in the path but <c>%2F</c>,
+    /// which it leaves encoded so that routing is not confused; daprd's router unescapes that too.
+    /// </summary>
+    public static string PathParameter(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
         try

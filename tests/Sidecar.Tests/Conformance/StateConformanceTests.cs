@@ -526,4 +526,21 @@ public sealed class StateConformanceTests(ConformanceFixture fixture)
         DaprAssert.NoContent(await A.DeleteAsync($"{store}/{key}", new Dictionary<string, string> { ["If-Match"] = etag! }));
         DaprAssert.NoContent(await A.GetAsync($"{store}/{key}"));
     }
+
+    [Theory]
+    [InlineData("50%off")]
+    [InlineData("a%41b")]
+    [InlineData("orders/42")]
+    [InlineData("café key")]
+    public async Task Get_And_Delete_KeyNeedingEscapes_AddressTheSavedKey(string rawKey)
+    {
+        // daprd unescapes path parameters exactly once; a key saved in the body is found by its escaped path.
+        var key = $"{rawKey}-{Guid.NewGuid():N}";
+        await SaveAsync(key, "1");
+        var path = $"{Store}/{Uri.EscapeDataString(key)}";
+
+        Assert.Equal("1", (await A.GetAsync(path)).Text);
+        DaprAssert.NoContent(await A.SendAsync(HttpMethod.Delete, path));
+        DaprAssert.NoContent(await A.GetAsync(path));
+    }
 }
