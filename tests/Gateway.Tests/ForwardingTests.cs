@@ -113,6 +113,44 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sidecar_that_cannot_reach_the_app_is_a_502_problem_that_does_not_leak_dapr_internals()
+    {
+        _sidecar.Respond = async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { errorCode = "ERR_DIRECT_INVOKE", message = "fail to invoke, id: identity, err: couldn't find service: identity" });
+        };
+
+        var response = await _gateway.Client.GetAsync("/api/identity/me");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("identity", body);
+        Assert.DoesNotContain("ERR_DIRECT_INVOKE", body);
+    }
+
+    [Theory]
+    [InlineData(500, "application/problem+json", """{"status":500,"title":"boom"}""")]
+    [InlineData(404, "application/json", """{"reason":"no such thing"}""")]
+    [InlineData(409, "application/json", """{"errorCode":"OUT_OF_STOCK"}""")]
+    [InlineData(400, "application/json", "not json at all")]
+    public async Task Error_answers_of_the_app_itself_pass_through_unchanged(int status, string contentType, string body)
+    {
+        _sidecar.Respond = async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(body);
+        };
+
+        var response = await _gateway.Client.GetAsync("/api/catalog/products");
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_response_body_streams_before_the_app_has_finished_it()
     {
         var secondChunkMayGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

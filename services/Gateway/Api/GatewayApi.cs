@@ -49,9 +49,10 @@ public static class GatewayApi
 
         var target = (RouteDecision.Forward)decision;
 
+        HttpResponseMessage response;
         try
         {
-            return new ProxiedResponse(await forwarder.SendAsync(context, target));
+            response = await forwarder.SendAsync(context, target);
         }
         catch (HttpRequestException error) when (error.InnerException is BadHttpRequestException unreadableRequest)
         {
@@ -60,12 +61,23 @@ public static class GatewayApi
         }
         catch (HttpRequestException error)
         {
-            logger.LogWarning(error, "The Dapr sidecar could not be reached to invoke app {AppId}", target.AppId);
+            logger.LogWarning(error, "The Dapr sidecar could not be reached to invoke app {TargetAppId}", target.AppId);
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, detail: "The gateway could not reach its Dapr sidecar.");
         }
         catch (TaskCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, detail: $"App '{target.AppId}' did not answer in time.");
         }
+
+        if (await DaprInvocationError.TryReadAsync(response, context.RequestAborted) is var (errorCode, message))
+        {
+            // Dapr's wording names internals (ports, resolvers); the caller learns which app failed, the log learns why.
+            // TargetAppId, not AppId: that property already names the app writing the log line.
+            response.Dispose();
+            logger.LogWarning("Invoking app {TargetAppId} failed in Dapr: {ErrorCode} {DaprMessage}", target.AppId, errorCode, message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, detail: $"App '{target.AppId}' cannot be reached right now.");
+        }
+
+        return new ProxiedResponse(response);
     }
 }
