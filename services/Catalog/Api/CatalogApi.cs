@@ -25,7 +25,7 @@ public static class CatalogApi
 
     /// <summary>Stores the product first and publishes <see cref="ProductCreated"/> after, so no subscriber hears of a product that is not there.</summary>
     private static async Task<Created<Product>> CreateProductAsync(
-        CreateProductRequest request, ProductStore store, DaprClient dapr, TimeProvider clock, CancellationToken cancellationToken)
+        CreateProductRequest request, ProductStore store, DaprClient dapr, TimeProvider clock, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var product = new Product(Guid.CreateVersion7(now), request.Sku, request.Name, request.Price, now);
@@ -36,6 +36,7 @@ public static class CatalogApi
             Topics.ProductCreated,
             new ProductCreated(product.Id, product.Sku, product.Name, product.Price, product.CreatedAt),
             cancellationToken);
+        loggerFactory.CreateLogger(typeof(CatalogApi)).LogInformation("Created product {ProductId} with SKU {Sku}", product.Id, product.Sku);
 
         // Relative, so it resolves under whatever prefix the caller used (/products directly, /api/catalog/products through the gateway).
         return TypedResults.Created($"products/{product.Id}", product);
