@@ -50,6 +50,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<SidecarUnavailableExceptionHandler>();
+        // Unreadable bodies and parameters throw BadHttpRequestException in every environment, so the handler above
+        // answers them with a 400 problem that says what was wrong (not only in Development).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         builder.Services.AddDaprClient(client => client
             .UseHttpEndpoint(DaprDefaults.GetDefaultHttpEndpoint(builder.Configuration))

@@ -25,6 +25,14 @@ public sealed class ProblemDetailsTests
         }
     }
 
+    public sealed record Coupon(string Code);
+
+    // Internal on purpose: services keep validators internal, and registration must still find them.
+    internal sealed class CouponValidator : AbstractValidator<Coupon>
+    {
+        public CouponValidator() => RuleFor(coupon => coupon.Code).Length(6);
+    }
+
     private static Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) => TestApp.StartAsync(
         app =>
         {
@@ -36,6 +44,8 @@ public sealed class ProblemDetailsTests
                 return Results.Ok(buffer.Length);
             });
             app.MapGet("/boom", IResult () => throw new InvalidOperationException("secret connection string Password=hunter2"));
+            app.MapPost("/coupons", (Coupon coupon) => Results.Ok(coupon)).WithValidation<Coupon>();
+            app.MapGet("/stock", async (DaprShop.Dapr.DaprClient dapr) => Results.Ok(await dapr.GetStateAsync<int>("statestore", "stock")));
         },
         settings,
         builder => builder.Services.AddValidatorsFromAssemblyContaining<RegisterUserValidator>());
@@ -143,5 +153,28 @@ public sealed class ProblemDetailsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("1000", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Internal_validators_are_registered_and_applied()
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.Client.PostAsJsonAsync("/coupons", new { code = "X" });
+
+        var problem = await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("code", out _));
+    }
+
+    [Fact]
+    public async Task An_unreachable_sidecar_is_a_503_problem_with_retry_after_not_a_500()
+    {
+        // TestApp points DAPR_HTTP_ENDPOINT at port 1, where nothing listens.
+        await using var app = await StartAsync();
+
+        var response = await app.Client.GetAsync("/stock");
+
+        await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("1", response.Headers.RetryAfter?.ToString());
     }
 }

@@ -23,7 +23,7 @@ public static class ValidationExtensions
     public static IServiceCollection AddValidatorsFromAssembly(
         this IServiceCollection services, Assembly assembly, ServiceLifetime lifetime = ServiceLifetime.Scoped)
     {
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly))
+        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
         {
             services.Add(new ServiceDescriptor(validator.InterfaceType, validator.ValidatorType, lifetime));
         }
