@@ -109,12 +109,21 @@ public sealed class ChildProcess : IAsyncDisposable
         try
         {
             _process.StandardInput.Close();
-            using var grace = new CancellationTokenSource(ExitGrace);
-            await _process.WaitForExitAsync(grace.Token);
         }
-        catch (Exception error) when (error is OperationCanceledException or IOException)
+        catch (IOException)
         {
-            _process.Kill(entireProcessTree: true);
+            // The child is gone already (a terminal's Ctrl+C reaches the whole process group).
+        }
+        using (var grace = new CancellationTokenSource(ExitGrace))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
         }
         ChildProcessReaper.Forget(_process);
         _process.Dispose();

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DaprShop.Benchmarks;
 
 /// <summary>
@@ -29,14 +31,16 @@ public static class Program
     {
         var options = SidecarBenchmarkOptions.Parse(arguments);
         using var interrupted = new CancellationTokenSource();
-        // The first Ctrl+C ends the run through cancellation, so the children are stopped by disposal; a second one
-        // ends the process at once and leaves them to ChildProcessReaper.
-        ConsoleCancelEventHandler onCtrlC = (_, press) =>
+        // The first Ctrl+C or SIGTERM ends the run through cancellation, so the children are stopped and the temp
+        // directory removed by disposal; a second one ends the process at once and leaves the children to
+        // ChildProcessReaper.
+        Action<PosixSignalContext> stop = signal =>
         {
-            press.Cancel = !interrupted.IsCancellationRequested;
+            signal.Cancel = !interrupted.IsCancellationRequested;
             interrupted.Cancel();
         };
-        Console.CancelKeyPress += onCtrlC;
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, stop);
         try
         {
             return await SidecarBenchmark.RunAsync(options, interrupted.Token);
@@ -45,10 +49,6 @@ public static class Program
         {
             await Console.Error.WriteLineAsync("\nInterrupted; no report.");
             return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
         }
     }
 }
