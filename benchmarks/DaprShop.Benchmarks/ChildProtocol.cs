@@ -19,16 +19,18 @@ public static class ChildProtocol
     public sealed record Ready(int HttpPort, int? InternalPort, bool ServerGc, bool ConcurrentGc);
 
     /// <summary>Announces readiness, then answers counter requests until standard input closes.</summary>
-    public static async Task ServeUntilParentLeavesAsync(int httpPort, int? internalPort)
+    public static Task ServeUntilParentLeavesAsync(int httpPort, int? internalPort)
     {
         var ready = new Ready(httpPort, internalPort, GCSettings.IsServerGC, GCSettings.LatencyMode != GCLatencyMode.Batch);
-        await Console.Out.WriteLineAsync(ReadyPrefix + JsonSerializer.Serialize(ready));
-        await Console.Out.FlushAsync();
-        while (await Console.In.ReadLineAsync() is { } line)
+        // Console input blocks its thread, ReadLineAsync included. On a thread-pool thread — or on the socket event
+        // thread an await may resume on — that would take a thread from the server being measured, so it gets its own.
+        return Task.Factory.StartNew(() =>
         {
-            if (line != CountersRequest) continue;
-            await Console.Out.WriteLineAsync(CountersPrefix + JsonSerializer.Serialize(ProcessCounters.Capture()));
-            await Console.Out.FlushAsync();
-        }
+            Console.Out.WriteLine(ReadyPrefix + JsonSerializer.Serialize(ready));
+            while (Console.In.ReadLine() is { } line)
+            {
+                if (line == CountersRequest) Console.Out.WriteLine(CountersPrefix + JsonSerializer.Serialize(ProcessCounters.Capture()));
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 }
