@@ -15,6 +15,8 @@ public static class BenchmarkApp
 
     private static readonly byte[] Verdict = """{"valid":true}"""u8.ToArray();
 
+    public static int VerdictBytes => Verdict.Length;
+
     public static async Task<int> ServeAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -19,10 +19,11 @@ public sealed class BenchmarkTopology : IAsyncDisposable
 
     private BenchmarkTopology(string directory) => _directory = directory;
 
-    public ChildProcess App => _children[0];
-    public ChildProcess SidecarB => _children[1];
-    public ChildProcess SidecarA => _children[2];
-    public IReadOnlyList<ChildProcess> Children => _children;
+    /// <summary>In the order a request through the sidecars meets them: sidecar A, sidecar B, the app.</summary>
+    public IEnumerable<ChildProcess> Children => Enumerable.Reverse(_children);
+
+    private ChildProcess App => _children[0];
+    private ChildProcess SidecarA => _children[2];
 
     /// <summary>False until the <c>state.sqlite</c> component is part of the sidecar; the state runs are then skipped.</summary>
     public static bool HasStateStore => ComponentFactory.IsSupported(StateStoreType);
@@ -81,7 +82,7 @@ public sealed class BenchmarkTopology : IAsyncDisposable
     public async Task<Dictionary<string, ProcessCounters>> ReadCountersAsync(CancellationToken cancellationToken)
     {
         var counters = new Dictionary<string, ProcessCounters> { [LoadGeneratorName] = ProcessCounters.Capture() };
-        foreach (var child in _children) counters[child.Name] = await child.ReadCountersAsync(cancellationToken);
+        foreach (var child in Children) counters[child.Name] = await child.ReadCountersAsync(cancellationToken);
         return counters;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime;
 using System.Runtime.InteropServices;
@@ -32,6 +33,15 @@ public sealed record MachineDescription(
         DescribeGc(GCSettings.IsServerGC, GCSettings.LatencyMode != GCLatencyMode.Batch));
 
     public bool IsRelease => BuildConfiguration == "Release";
+
+    public double? OneMinuteLoad =>
+        LoadAverage is { } averages && double.TryParse(averages.Split(' ')[0], CultureInfo.InvariantCulture, out var load) ? load : null;
+
+    /// <summary>
+    /// Other work ran when the benchmark started: its processes would compete with the four measured ones for the
+    /// cores, which shows up as latency and lost throughput that are not the sidecar's.
+    /// </summary>
+    public bool WasBusy => OneMinuteLoad >= LogicalCores / 2.0;
 
     public static string DescribeGc(bool server, bool concurrent) =>
         $"{(server ? "server" : "workstation")}, {(concurrent ? "concurrent" : "non-concurrent")}";

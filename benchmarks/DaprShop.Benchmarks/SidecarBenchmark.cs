@@ -69,9 +69,9 @@ public sealed class SidecarBenchmark
                 "state get", BenchmarkWorkloads.StateGet(store, _options.StateKeys), long.MaxValue, measured: true, cancellationToken);
         }
 
-        var processGc = _topology.Children.ToDictionary(
-            child => child.Name, child => MachineDescription.DescribeGc(child.Ready.ServerGc, child.Ready.ConcurrentGc));
-        processGc[BenchmarkTopology.LoadGeneratorName] = machine.LoadGeneratorGc;
+        // Listed, and shown as report columns, in the order a request meets them.
+        var processGc = new Dictionary<string, string> { [BenchmarkTopology.LoadGeneratorName] = machine.LoadGeneratorGc };
+        foreach (var child in _topology.Children) processGc[child.Name] = MachineDescription.DescribeGc(child.Ready.ServerGc, child.Ready.ConcurrentGc);
         return new SidecarBenchmarkResults(
             _options, machine, processGc, directAtFixedRate, sidecarsAtFixedRate, directMaximum, sidecarsMaximum, stateSave, stateGet, _costs);
     }

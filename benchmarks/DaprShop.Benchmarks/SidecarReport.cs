@@ -20,7 +20,7 @@ public static class SidecarReport
         report.AppendLine(Invariant, $"- Runtime: {machine.Runtime}, {machine.BuildConfiguration} build");
         if (machine.LoadAverage is { } load) report.AppendLine(Invariant, $"- Load average at start (1, 5, 15 min): {load}");
         report.AppendLine(Invariant, $"- Processes, each separate, with their GC: {string.Join("; ", results.ProcessGc.Select(entry => $"{entry.Key}: {entry.Value}"))}");
-        report.AppendLine(Invariant, $"- Client: HTTP/1.1 keep-alive (SocketsHttpHandler); timetable kept with {PreciseDelay.Method}; {BenchmarkWorkloads.OrderBytes}-byte JSON POST, 14-byte JSON answer");
+        report.AppendLine(Invariant, $"- Client: HTTP/1.1 keep-alive (SocketsHttpHandler); timetable kept with {PreciseDelay.Method}; {BenchmarkWorkloads.OrderBytes}-byte JSON POST, {BenchmarkApp.VerdictBytes}-byte JSON answer");
         report.AppendLine();
         AppendInvalidity(report, results);
         AppendLatency(report, results);
@@ -34,6 +34,8 @@ public static class SidecarReport
     {
         var reasons = new List<string>();
         if (!results.Machine.IsRelease) reasons.Add("not a Release build");
+        if (results.Machine.WasBusy)
+            reasons.Add($"a busy machine (load average {results.Machine.OneMinuteLoad:0.0} on {results.Machine.LogicalCores} cores at the start)");
         if (results.Options.FixedRateDuration < SidecarBenchmarkOptions.MinimumValidDuration)
             reasons.Add($"fixed-rate runs of {Seconds(results.Options.FixedRateDuration)}, shorter than {Seconds(SidecarBenchmarkOptions.MinimumValidDuration)}");
         if (results.Options.RequestsPerSecond != PerformanceTargets.TargetRequestsPerSecond)
@@ -99,7 +101,7 @@ public static class SidecarReport
             report.AppendLine(Invariant, $"Not measured: this build of the sidecar has no `{BenchmarkTopology.StateStoreType}` component.").AppendLine();
             return;
         }
-        report.AppendLine(Invariant, $"`{BenchmarkTopology.StateStoreType}` in a temporary file. Closed loop: {options.Connections} connections, {Seconds(options.ClosedLoopDuration)} per operation, keys drawn at random from {options.StateKeys:N0}, all written once beforehand.").AppendLine();
+        report.AppendLine(Invariant, $"`{BenchmarkTopology.StateStoreType}` in a file under {Path.GetTempPath()}. Closed loop: {options.Connections} connections, {Seconds(options.ClosedLoopDuration)} per operation, keys drawn at random from {options.StateKeys:N0}, all written once beforehand.").AppendLine();
         AppendClosedLoopTable(report, "Operation", "Operations/s",
             [($"save: POST /v1.0/state/{BenchmarkTopology.StateStoreName}, one item", save), ($"get: GET /v1.0/state/{BenchmarkTopology.StateStoreName}/{{key}}", get)]);
     }
