@@ -31,7 +31,7 @@ public sealed class InMemoryStateStore : IStateStore
     /// What daprd's metadata API lists for state.in-memory. daprd itself appends ACTOR to every store that has both
     /// ETAG and TRANSACTIONAL; this sidecar has no separate step for that, so the store lists it.
     /// </summary>
-    public IReadOnlyList<string> Features { get; } = ["ETAG", "TRANSACTIONAL", "TTL", "DELETE_WITH_PREFIX", "ACTOR"];
+    public IReadOnlyList<string> Features { get; } = ["ETAG", "TRANSACTIONAL", "TTL", "DELETE_WITH_PREFIX"];
 
     public Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {

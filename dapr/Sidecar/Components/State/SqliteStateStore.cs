@@ -71,7 +71,7 @@ public sealed class SqliteStateStore : IStateStore
     }
 
     /// <summary>What daprd's metadata API lists for state.sqlite; daprd adds ACTOR itself for ETAG + TRANSACTIONAL stores.</summary>
-    public IReadOnlyList<string> Features { get; } = ["ETAG", "TRANSACTIONAL", "TTL", "ACTOR"];
+    public IReadOnlyList<string> Features { get; } = ["ETAG", "TRANSACTIONAL", "TTL"];
 
     public async Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {

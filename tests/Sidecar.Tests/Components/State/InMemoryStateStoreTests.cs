@@ -23,7 +23,7 @@ public sealed class InMemoryStateStoreTests : IAsyncDisposable
     [Fact]
     public void Features_are_what_daprd_reports_for_in_memory()
     {
-        Assert.Equal(["ETAG", "TRANSACTIONAL", "TTL", "DELETE_WITH_PREFIX", "ACTOR"], _store.Features);
+        Assert.Equal(["ETAG", "TRANSACTIONAL", "TTL", "DELETE_WITH_PREFIX"], _store.Features);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class SqliteStateStoreTests : IDisposable
     {
         await using (var store = Open())
         {
-            Assert.Equal(["ETAG", "TRANSACTIONAL", "TTL", "ACTOR"], store.Features);
+            Assert.Equal(["ETAG", "TRANSACTIONAL", "TTL"], store.Features);
             await store.SetAsync(Set("app||order", "{\"total\":1}"), default);
         }
 
