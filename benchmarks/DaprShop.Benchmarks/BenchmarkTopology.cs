@@ -1,5 +1,3 @@
-using DaprShop.Sidecar.Components;
-
 namespace DaprShop.Benchmarks;
 
 /// <summary>
@@ -24,9 +22,6 @@ public sealed class BenchmarkTopology : IAsyncDisposable
 
     private ChildProcess App => _children[0];
     private ChildProcess SidecarA => _children[2];
-
-    /// <summary>False until the <c>state.sqlite</c> component is part of the sidecar; the state runs are then skipped.</summary>
-    public static bool HasStateStore => ComponentFactory.IsSupported(StateStoreType);
 
     public Uri DirectMethodUri => new($"http://127.0.0.1:{App.Ready.HttpPort}/{BenchmarkApp.MethodName}");
 
@@ -56,7 +51,7 @@ public sealed class BenchmarkTopology : IAsyncDisposable
         var environment = new Dictionary<string, string> { ["DAPRSHOP_REGISTRY_DIR"] = Path.Combine(_directory, "registry") };
         var appResources = Directory.CreateDirectory(Path.Combine(_directory, "resources-app")).FullName;
         var clientResources = Directory.CreateDirectory(Path.Combine(_directory, "resources-client")).FullName;
-        if (HasStateStore) await File.WriteAllTextAsync(Path.Combine(clientResources, "statestore.yaml"), StateStoreComponent(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(clientResources, "statestore.yaml"), StateStoreComponent(), cancellationToken);
 
         _children.Add(await ChildProcess.StartAsync("app", ["serve-app"], environment, cancellationToken));
         _children.Add(await ChildProcess.StartAsync(

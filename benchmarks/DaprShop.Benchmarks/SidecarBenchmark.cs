@@ -7,11 +7,13 @@ namespace DaprShop.Benchmarks;
 /// </summary>
 public sealed class SidecarBenchmark
 {
+    /// <summary>Warm-up and measured runs, in the order <see cref="RunPhasesAsync"/> runs them.</summary>
+    private const int Phases = 9;
+
     private readonly SidecarBenchmarkOptions _options;
     private readonly BenchmarkTopology _topology;
     private readonly HttpClient _client;
     private readonly List<PhaseCost> _costs = [];
-    private readonly int _phases;
     private int _phase;
 
     private SidecarBenchmark(SidecarBenchmarkOptions options, BenchmarkTopology topology, HttpClient client)
@@ -19,7 +21,6 @@ public sealed class SidecarBenchmark
         _options = options;
         _topology = topology;
         _client = client;
-        _phases = BenchmarkTopology.HasStateStore ? 9 : 6;
     }
 
     public static async Task<int> RunAsync(SidecarBenchmarkOptions options, CancellationToken cancellationToken)
@@ -57,17 +58,13 @@ public sealed class SidecarBenchmark
         var sidecarsMaximum = await RunClosedLoopAsync(
             "throughput, through sidecars", throughSidecars, long.MaxValue, measured: true, cancellationToken);
 
-        LoadResult? stateSave = null, stateGet = null;
-        if (BenchmarkTopology.HasStateStore)
-        {
-            var store = _topology.StateStoreUri;
-            // Writing every key once warms the store and makes every measured get a hit.
-            await RunClosedLoopAsync("warm-up, state fill", BenchmarkWorkloads.StateFill(store), _options.StateKeys, measured: false, cancellationToken);
-            stateSave = await RunClosedLoopAsync(
-                "state save", BenchmarkWorkloads.StateSave(store, _options.StateKeys), long.MaxValue, measured: true, cancellationToken);
-            stateGet = await RunClosedLoopAsync(
-                "state get", BenchmarkWorkloads.StateGet(store, _options.StateKeys), long.MaxValue, measured: true, cancellationToken);
-        }
+        var store = _topology.StateStoreUri;
+        // Writing every key once warms the store and makes every measured get a hit.
+        await RunClosedLoopAsync("warm-up, state fill", BenchmarkWorkloads.StateFill(store), _options.StateKeys, measured: false, cancellationToken);
+        var stateSave = await RunClosedLoopAsync(
+            "state save", BenchmarkWorkloads.StateSave(store, _options.StateKeys), long.MaxValue, measured: true, cancellationToken);
+        var stateGet = await RunClosedLoopAsync(
+            "state get", BenchmarkWorkloads.StateGet(store, _options.StateKeys), long.MaxValue, measured: true, cancellationToken);
 
         // Listed, and shown as report columns, in the order a request meets them.
         var processGc = new Dictionary<string, string> { [BenchmarkTopology.LoadGeneratorName] = machine.LoadGeneratorGc };
@@ -113,7 +110,7 @@ public sealed class SidecarBenchmark
     {
         var before = measured ? await _topology.ReadCountersAsync(cancellationToken) : null;
         LoadResult result;
-        await using (PhaseProgress.Start(++_phase, _phases, label, planned, requestGoal, counts)) result = await run();
+        await using (PhaseProgress.Start(++_phase, Phases, label, planned, requestGoal, counts)) result = await run();
         if (before is not null)
         {
             var after = await _topology.ReadCountersAsync(cancellationToken);

@@ -2,7 +2,6 @@ namespace DaprShop.Benchmarks;
 
 /// <summary>Every figure of one <c>sidecar</c> run.</summary>
 /// <param name="ProcessGc">GC mode each process reported it runs with, by process name.</param>
-/// <param name="StateSave">Null when the sidecar has no <c>state.sqlite</c> component yet.</param>
 public sealed record SidecarBenchmarkResults(
     SidecarBenchmarkOptions Options,
     MachineDescription Machine,
@@ -11,6 +10,6 @@ public sealed record SidecarBenchmarkResults(
     LoadResult SidecarsAtFixedRate,
     LoadResult DirectMaximum,
     LoadResult SidecarsMaximum,
-    LoadResult? StateSave,
-    LoadResult? StateGet,
+    LoadResult StateSave,
+    LoadResult StateGet,
     IReadOnlyList<PhaseCost> Costs);
