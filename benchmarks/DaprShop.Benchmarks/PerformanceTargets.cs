@@ -1,0 +1,19 @@
+namespace DaprShop.Benchmarks;
+
+/// <summary>What the sidecar aims for, next to what Dapr publishes for the same two hops.</summary>
+public static class PerformanceTargets
+{
+    /// <summary>Latency the two hops may add at 1,000 req/s.</summary>
+    public const double MaxAddedP90Milliseconds = 0.5;
+    public const double MaxAddedP99Milliseconds = 1.0;
+
+    /// <summary>Dapr's published service-invocation overhead for two sidecar hops at 1,000 req/s.</summary>
+    public const double DaprAddedP90Milliseconds = 1.4;
+    public const double DaprAddedP99Milliseconds = 2.1;
+
+    /// <summary>Throughput through the two sidecars as a fraction of calling the app directly.</summary>
+    public const double MinThroughputRatio = 0.5;
+
+    /// <summary>The rate the latency targets are defined at.</summary>
+    public const int TargetRequestsPerSecond = 1000;
+}

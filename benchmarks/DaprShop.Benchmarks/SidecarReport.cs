@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+
+namespace DaprShop.Benchmarks;
+
+/// <summary>The Markdown report of a <c>sidecar</c> run: the command, the machine, every figure and each target's verdict.</summary>
+public static class SidecarReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(SidecarBenchmarkResults results)
+    {
+        var report = new StringBuilder();
+        var options = results.Options;
+        var machine = results.Machine;
+        report.AppendLine("## Sidecar benchmark").AppendLine();
+        report.AppendLine(Invariant, $"- Command: `dotnet run -c {machine.BuildConfiguration} --project benchmarks/DaprShop.Benchmarks -- sidecar{string.Concat(options.Arguments.Select(argument => " " + argument))}`");
+        report.AppendLine(Invariant, $"- Date: {machine.Date:yyyy-MM-dd HH:mm} UTC");
+        report.AppendLine(Invariant, $"- Machine: {machine.LogicalCores} logical cores{(machine.CpuModel is { } cpu ? $" ({cpu})" : "")}, {machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {machine.OperatingSystem}, {machine.Architecture}");
+        report.AppendLine(Invariant, $"- Runtime: {machine.Runtime}, {machine.BuildConfiguration} build");
+        if (machine.LoadAverage is { } load) report.AppendLine(Invariant, $"- Load average at start (1, 5, 15 min): {load}");
+        report.AppendLine(Invariant, $"- Processes, each separate, with their GC: {string.Join("; ", results.ProcessGc.Select(entry => $"{entry.Key}: {entry.Value}"))}");
+        report.AppendLine(Invariant, $"- Client: HTTP/1.1 keep-alive (SocketsHttpHandler); timetable kept with {PreciseDelay.Method}; {BenchmarkWorkloads.OrderBytes}-byte JSON POST, {BenchmarkApp.VerdictBytes}-byte JSON answer");
+        report.AppendLine();
+        AppendInvalidity(report, results);
+        AppendLatency(report, results);
+        AppendThroughput(report, results);
+        AppendState(report, results);
+        AppendCosts(report, results);
+        return report.ToString();
+    }
+
+    private static void AppendInvalidity(StringBuilder report, SidecarBenchmarkResults results)
+    {
+        var reasons = new List<string>();
+        if (!results.Machine.IsRelease) reasons.Add("not a Release build");
+        if (results.Machine.WasBusy)
+            reasons.Add($"a busy machine (load average {results.Machine.OneMinuteLoad:0.0} on {results.Machine.LogicalCores} cores at the start)");
+        if (results.Options.FixedRateDuration < SidecarBenchmarkOptions.MinimumValidDuration)
+            reasons.Add($"fixed-rate runs of {Seconds(results.Options.FixedRateDuration)}, shorter than {Seconds(SidecarBenchmarkOptions.MinimumValidDuration)}");
+        if (results.Options.RequestsPerSecond != PerformanceTargets.TargetRequestsPerSecond)
+            reasons.Add($"a rate of {results.Options.RequestsPerSecond:N0} req/s; the latency targets are defined at {PerformanceTargets.TargetRequestsPerSecond:N0}");
+        var failed = Measured(results).Where(result => result.Failed > 0).Select(result => $"{result.Name}: {result.Failed:N0} errors").ToList();
+        if (failed.Count > 0) reasons.Add("failed requests (" + string.Join(", ", failed) + ")");
+        if (reasons.Count == 0) return;
+        report.AppendLine(Invariant, $"> **Not a result to compare with the targets:** {string.Join("; ", reasons)}.").AppendLine();
+    }
+
+    private static IEnumerable<LoadResult> Measured(SidecarBenchmarkResults results) =>
+        [results.DirectAtFixedRate, results.SidecarsAtFixedRate, results.DirectMaximum, results.SidecarsMaximum, results.StateSave, results.StateGet];
+
+    private static void AppendLatency(StringBuilder report, SidecarBenchmarkResults results)
+    {
+        var options = results.Options;
+        var direct = results.DirectAtFixedRate;
+        var sidecars = results.SidecarsAtFixedRate;
+        report.AppendLine(Invariant, $"### Latency added by two sidecar hops at a fixed {options.RequestsPerSecond:N0} req/s").AppendLine();
+        report.AppendLine(Invariant, $"Open loop: requests sent on a fixed timetable, each latency measured from its scheduled send time. {Seconds(options.FixedRateDuration)} per path, after a {Seconds(options.WarmupDuration)} warm-up of each.").AppendLine();
+        report.AppendLine("| Path | Requests | Errors | p50 | p90 | p99 | max |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        AppendLatencyRow(report, "direct: client → app", direct);
+        AppendLatencyRow(report, "through sidecars: client → A → B → app", sidecars);
+        report.AppendLine(Invariant,
+            $"| **added by the two hops** | | | {Added(direct.Latency.P50Milliseconds, sidecars.Latency.P50Milliseconds)} | **{Added(direct.Latency.P90Milliseconds, sidecars.Latency.P90Milliseconds)}** | **{Added(direct.Latency.P99Milliseconds, sidecars.Latency.P99Milliseconds)}** | {Added(direct.Latency.MaxMilliseconds, sidecars.Latency.MaxMilliseconds)} |");
+        var addedP90 = sidecars.Latency.P90Milliseconds - direct.Latency.P90Milliseconds;
+        var addedP99 = sidecars.Latency.P99Milliseconds - direct.Latency.P99Milliseconds;
+        report.AppendLine(Invariant,
+            $"| target | | | | ≤ +{PerformanceTargets.MaxAddedP90Milliseconds:0.00} ms: **{Verdict(addedP90 <= PerformanceTargets.MaxAddedP90Milliseconds)}** | ≤ +{PerformanceTargets.MaxAddedP99Milliseconds:0.00} ms: **{Verdict(addedP99 <= PerformanceTargets.MaxAddedP99Milliseconds)}** | |");
+        report.AppendLine(Invariant,
+            $"| Dapr, published (same two hops) | | | | +{PerformanceTargets.DaprAddedP90Milliseconds:0.0} ms | +{PerformanceTargets.DaprAddedP99Milliseconds:0.0} ms | |");
+        report.AppendLine();
+        report.AppendLine(Invariant,
+            $"The generator's own lateness against its timetable is part of both paths' latencies: direct p99 {Milliseconds(direct.DispatchLateness!.P99Milliseconds)}, max {Milliseconds(direct.DispatchLateness.MaxMilliseconds)}; through sidecars p99 {Milliseconds(sidecars.DispatchLateness!.P99Milliseconds)}, max {Milliseconds(sidecars.DispatchLateness.MaxMilliseconds)}.");
+        report.AppendLine();
+    }
+
+    private static void AppendLatencyRow(StringBuilder report, string path, LoadResult result) =>
+        report.AppendLine(Invariant,
+            $"| {path} | {result.Succeeded + result.Failed:N0} | {result.Failed:N0} | {Milliseconds(result.Latency.P50Milliseconds)} | {Milliseconds(result.Latency.P90Milliseconds)} | {Milliseconds(result.Latency.P99Milliseconds)} | {Milliseconds(result.Latency.MaxMilliseconds)} |");
+
+    private static void AppendThroughput(StringBuilder report, SidecarBenchmarkResults results)
+    {
+        var options = results.Options;
+        report.AppendLine(Invariant, $"### Maximum throughput").AppendLine();
+        report.AppendLine(Invariant, $"Closed loop: {options.Connections} connections, each sending its next request when the last one answers; {Seconds(options.ClosedLoopDuration)} per path.").AppendLine();
+        AppendClosedLoopTable(report, "Path", "Requests/s",
+            [("direct: client → app", results.DirectMaximum), ("through sidecars: client → A → B → app", results.SidecarsMaximum)]);
+        var ratio = results.SidecarsMaximum.SucceededPerSecond / results.DirectMaximum.SucceededPerSecond;
+        report.AppendLine(Invariant,
+            $"Through sidecars / direct: **{ratio:0.00}** (target ≥ {PerformanceTargets.MinThroughputRatio:0.00}: **{Verdict(ratio >= PerformanceTargets.MinThroughputRatio)}**)");
+        report.AppendLine();
+    }
+
+    private static void AppendState(StringBuilder report, SidecarBenchmarkResults results)
+    {
+        var options = results.Options;
+        report.AppendLine(Invariant, $"### State on SQLite through sidecar A").AppendLine();
+        report.AppendLine(Invariant, $"`{BenchmarkTopology.StateStoreType}` in a file under {Path.GetTempPath()}. Closed loop: {options.Connections} connections, {Seconds(options.ClosedLoopDuration)} per operation, keys drawn at random from {options.StateKeys:N0}, all written once beforehand.").AppendLine();
+        AppendClosedLoopTable(report, "Operation", "Operations/s",
+            [($"save: POST /v1.0/state/{BenchmarkTopology.StateStoreName}, one item", results.StateSave),
+             ($"get: GET /v1.0/state/{BenchmarkTopology.StateStoreName}/{{key}}", results.StateGet)]);
+    }
+
+    private static void AppendClosedLoopTable(StringBuilder report, string what, string rate, IEnumerable<(string Name, LoadResult Result)> rows)
+    {
+        report.AppendLine(Invariant, $"| {what} | {rate} | Errors | p50 | p99 | max |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, result) in rows)
+        {
+            report.AppendLine(Invariant,
+                $"| {name} | {result.SucceededPerSecond:N0} | {result.Failed:N0} | {Milliseconds(result.Latency.P50Milliseconds)} | {Milliseconds(result.Latency.P99Milliseconds)} | {Milliseconds(result.Latency.MaxMilliseconds)} |");
+        }
+        report.AppendLine();
+    }
+
+    private static void AppendCosts(StringBuilder report, SidecarBenchmarkResults results)
+    {
+        var processes = results.ProcessGc.Keys.ToList();
+        report.AppendLine("### Cost per request in each process").AppendLine();
+        report.AppendLine("CPU time and managed allocations of each process during each measured run, divided by the requests of the run. Idle processes still show their background work.").AppendLine();
+        report.AppendLine("| Run | " + string.Join(" | ", processes) + " |");
+        report.AppendLine("|---|" + string.Concat(processes.Select(_ => "---:|")));
+        foreach (var cost in results.Costs)
+        {
+            var cells = processes.Select(process =>
+                string.Create(Invariant, $"{cost.CpuMicrosecondsPerRequest(process):0} µs, {cost.KilobytesAllocatedPerRequest(process):0.0} KB, gen0/1/2 {cost.Spent[process].Gen0Collections}/{cost.Spent[process].Gen1Collections}/{cost.Spent[process].Gen2Collections}"));
+            report.AppendLine($"| {cost.Phase} | {string.Join(" | ", cells)} |");
+        }
+        report.AppendLine();
+    }
+
+    private static string Verdict(bool met) => met ? "pass" : "miss";
+
+    private static string Milliseconds(double value) => string.Create(Invariant, $"{value:0.00} ms");
+
+    private static string Added(double direct, double throughSidecars) => string.Create(Invariant, $"{throughSidecars - direct:+0.00;-0.00} ms");
+
+    private static string Seconds(TimeSpan duration) => string.Create(Invariant, $"{duration.TotalSeconds:0.#} s");
+}
