@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 
 namespace DaprShop.Sidecar.Api;
 
@@ -34,14 +37,20 @@ public static class HttpForwarder
     public static HttpRequestMessage CreateRequest(HttpContext context, Uri target, Func<string, bool> skipHeader, byte[]? bufferedBody = null)
     {
         var incoming = context.Request;
-        var outgoing = new HttpRequestMessage(new HttpMethod(incoming.Method), target) { Version = new Version(1, 1) };
+        var outgoing = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), target) { Version = HttpVersion.Version11 };
         if (bufferedBody is not null) outgoing.Content = new ByteArrayContent(bufferedBody);
         else if (HasBody(incoming)) outgoing.Content = new StreamContent(incoming.Body);
-        foreach (var header in incoming.Headers)
+        foreach (var (name, value) in incoming.Headers)
         {
-            if (HopByHopHeaders.Contains(header.Key) || skipHeader(header.Key)) continue;
-            if (!outgoing.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
-                outgoing.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+            if (HopByHopHeaders.Contains(name) || skipHeader(name)) continue;
+            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                if (outgoing.Content is { } content) AddHeader(content.Headers, name, value);
+            }
+            else
+            {
+                AddHeader(outgoing.Headers, name, value);
+            }
         }
         return outgoing;
     }
@@ -50,16 +59,23 @@ public static class HttpForwarder
     {
         var response = context.Response;
         response.StatusCode = (int)source.StatusCode;
-        foreach (var header in source.Headers)
+        foreach (var (name, values) in source.Headers.NonValidated)
         {
-            if (!HopByHopHeaders.Contains(header.Key)) response.Headers[header.Key] = header.Value.ToArray();
+            if (!HopByHopHeaders.Contains(name)) response.Headers[name] = ToStringValues(values);
         }
-        foreach (var header in source.Content.Headers) response.Headers[header.Key] = header.Value.ToArray();
-        // Let Kestrel pick chunked or fixed length; a copied Transfer-Encoding would conflict with it.
-        response.Headers.Remove("Transfer-Encoding");
+        foreach (var (name, values) in source.Content.Headers.NonValidated) response.Headers[name] = ToStringValues(values);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await source.Content.CopyToAsync(response.Body, cancellationToken);
     }
+
+    private static void AddHeader(HttpHeaders headers, string name, StringValues value)
+    {
+        if (value.Count == 1) headers.TryAddWithoutValidation(name, value[0]);
+        else headers.TryAddWithoutValidation(name, (IEnumerable<string?>)value);
+    }
+
+    private static StringValues ToStringValues(HeaderStringValues values) =>
+        values.Count == 1 ? new StringValues(values.ToString()) : new StringValues(values.ToArray());
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);

@@ -51,12 +51,12 @@ public static class InvokeApi
         {
             using var request = HttpForwarder.CreateRequest(context, uri, IsConsumedHeader, bufferedBody);
             request.Headers.TryAddWithoutValidation(CallerAppIdHeader, runtime.Options.AppId);
-            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            if (timeout is { } limit) cancellation.CancelAfter(limit);
+            using var cancellation = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            if (timeout is { } limit) cancellation!.CancelAfter(limit);
             HttpResponseMessage response;
             try
             {
-                response = await runtime.Outbound.SendAsync(request, cancellation.Token);
+                response = await runtime.Outbound.SendAsync(request, cancellation?.Token ?? context.RequestAborted);
             }
             catch (Exception error) when (error is HttpRequestException or OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
             {
@@ -85,12 +85,12 @@ public static class InvokeApi
     {
         if (appId.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || appId.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return new Uri(appId.TrimEnd('/') + "/");
-        if (runtime.Resources.HttpEndpoints.FirstOrDefault(e => e.Name == appId) is { } endpoint)
-            return new Uri(endpoint.BaseUrl.ToString().TrimEnd('/') + "/");
+        if (runtime.HttpEndpoints.TryGetValue(appId, out var endpoint)) return endpoint;
         // "app.namespace": namespaces do not exist locally, so the app id alone names the target.
-        var name = appId.Split('.', 2)[0];
-        if (name == runtime.Options.AppId) return new Uri($"http://127.0.0.1:{runtime.InternalPort}/");
-        return runtime.NameResolution.Resolve(name) is { } resolved ? new Uri(resolved, "/") : null;
+        var dot = appId.IndexOf('.');
+        var name = dot < 0 ? appId : appId[..dot];
+        if (name == runtime.Options.AppId) return runtime.SelfAddress;
+        return runtime.NameResolution.Resolve(name);
     }
 
     private static bool IsConsumedHeader(string name) =>

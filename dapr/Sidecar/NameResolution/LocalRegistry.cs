@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DaprShop.Sidecar.NameResolution;
 
@@ -10,11 +12,11 @@ namespace DaprShop.Sidecar.NameResolution;
 /// </summary>
 public sealed class LocalRegistry
 {
-    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<int, Registration>> InProcess = new();
+    private static readonly ConcurrentDictionary<string, ImmutableArray<Registration>> InProcess = new();
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
 
     private readonly string _directory;
-    private readonly ConcurrentDictionary<string, (DateTime ReadAt, Registration[] Entries)> _cache = new();
+    private readonly ConcurrentDictionary<string, (DateTime ReadAt, Registration[] Entries)> _diskCache = new();
     private int _roundRobin;
 
     public LocalRegistry(string? directory = null)
@@ -24,19 +26,23 @@ public sealed class LocalRegistry
             ?? Path.Combine(Path.GetTempPath(), "daprshop-sidecar-registry");
     }
 
-    public sealed record Registration(string AppId, string Address, int InternalPort, int Pid);
+    public sealed record Registration(string AppId, string Address, int InternalPort, int Pid)
+    {
+        [JsonIgnore]
+        public Uri BaseAddress { get; } = new($"http://{Address}:{InternalPort}/");
+    }
 
     /// <summary>Registers an instance; dispose the result to remove it.</summary>
     public IDisposable Register(string appId, string address, int internalPort)
     {
         var registration = new Registration(appId, address, internalPort, Environment.ProcessId);
-        InProcess.GetOrAdd(appId, _ => new()).TryAdd(internalPort, registration);
+        InProcess.AddOrUpdate(appId, _ => [registration], (_, existing) => existing.Add(registration));
         var file = Path.Combine(_directory, Sanitize(appId), $"{registration.Pid}-{internalPort}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, JsonSerializer.Serialize(registration));
         return new Unregister(() =>
         {
-            if (InProcess.TryGetValue(appId, out var instances)) instances.TryRemove(internalPort, out _);
+            InProcess.AddOrUpdate(appId, _ => [], (_, existing) => existing.Remove(registration));
             try { File.Delete(file); } catch (IOException) { }
         });
     }
@@ -44,17 +50,14 @@ public sealed class LocalRegistry
     /// <summary>The base address of an instance's internal endpoint, or null when no live instance is registered.</summary>
     public Uri? Resolve(string appId)
     {
-        var entries = InProcess.TryGetValue(appId, out var local) && !local.IsEmpty
-            ? local.Values.ToArray()
-            : ReadFromDisk(appId);
-        if (entries.Length == 0) return null;
-        var chosen = entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Length)];
-        return new Uri($"http://{chosen.Address}:{chosen.InternalPort}");
+        IReadOnlyList<Registration> entries = InProcess.TryGetValue(appId, out var local) && local.Length > 0 ? local : ReadFromDisk(appId);
+        if (entries.Count == 0) return null;
+        return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)].BaseAddress;
     }
 
     private Registration[] ReadFromDisk(string appId)
     {
-        if (_cache.TryGetValue(appId, out var cached) && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached.Entries;
+        if (_diskCache.TryGetValue(appId, out var cached) && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached.Entries;
         var directory = Path.Combine(_directory, Sanitize(appId));
         var entries = new List<Registration>();
         if (Directory.Exists(directory))
@@ -74,7 +77,7 @@ public sealed class LocalRegistry
             }
         }
         var result = entries.ToArray();
-        _cache[appId] = (DateTime.UtcNow, result);
+        _diskCache[appId] = (DateTime.UtcNow, result);
         return result;
     }
 

@@ -33,7 +33,18 @@ public sealed class SidecarRuntime(
     public List<TopicSubscription> Subscriptions { get; } = [];
 
     /// <summary>The port sidecar-to-sidecar calls arrive on; known once the server listens.</summary>
-    public int InternalPort { get; set; }
+    public int InternalPort
+    {
+        get;
+        set
+        {
+            field = value;
+            SelfAddress = new Uri($"http://127.0.0.1:{value}/");
+        }
+    }
+
+    /// <summary>This sidecar's own internal endpoint: invoking one's own app id goes through it like any other.</summary>
+    public Uri SelfAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Completed by POST /v1.0/shutdown.</summary>
     public TaskCompletionSource ShutdownRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -59,13 +70,20 @@ public sealed class SidecarRuntime(
         return (null, null);
     }
 
-    public (RetryPolicy? Retry, TimeSpan? Timeout) AppPolicy(string appId)
+    /// <summary>The resiliency policy for invoking an app; looked up once per app id since resources do not change.</summary>
+    public (RetryPolicy? Retry, TimeSpan? Timeout) AppPolicy(string appId) => _appPolicies.GetOrAdd(appId, id =>
     {
         foreach (var resiliency in Resiliencies)
         {
-            if (resiliency.Apps.TryGetValue(appId, out var target))
+            if (resiliency.Apps.TryGetValue(id, out var target))
                 return (resiliency.RetryFor(target), resiliency.TimeoutFor(target));
         }
         return (null, null);
-    }
+    });
+
+    private readonly ConcurrentDictionary<string, (RetryPolicy?, TimeSpan?)> _appPolicies = new();
+
+    /// <summary>HTTPEndpoint resources by name: invocation targets outside Dapr.</summary>
+    public IReadOnlyDictionary<string, Uri> HttpEndpoints { get; } = resources.HttpEndpoints
+        .ToDictionary(endpoint => endpoint.Name, endpoint => new Uri(endpoint.BaseUrl.ToString().TrimEnd('/') + "/"));
 }
