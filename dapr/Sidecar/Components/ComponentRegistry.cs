@@ -24,8 +24,8 @@ public sealed class ComponentRegistry : IAsyncDisposable
     /// Initialises the components scoped to this app. Secret stores come first because other components'
     /// <c>secretKeyRef</c>s read from them (daprd parks such components until their store is loaded).
     /// </summary>
-    public static ComponentRegistry Load(
-        ResourceSet resources, SidecarOptions options, SharedResources shared, ILoggerFactory loggerFactory)
+    public static async Task<ComponentRegistry> LoadAsync(
+        ResourceSet resources, SidecarOptions options, SharedResources shared, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("components");
         var registry = new ComponentRegistry();
@@ -34,7 +34,7 @@ public sealed class ComponentRegistry : IAsyncDisposable
         {
             try
             {
-                registry.Add(resource, options, shared, loggerFactory);
+                await registry.AddAsync(resource, options, shared, loggerFactory, cancellationToken);
                 registry.Loaded.Add(resource);
                 logger.LogInformation("Component loaded: {Name} ({Type}/{Version})", resource.Name, resource.Type, resource.Version);
             }
@@ -50,13 +50,14 @@ public sealed class ComponentRegistry : IAsyncDisposable
         return registry;
     }
 
-    private void Add(ComponentResource resource, SidecarOptions options, SharedResources shared, ILoggerFactory loggerFactory)
+    private async Task AddAsync(
+        ComponentResource resource, SidecarOptions options, SharedResources shared, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         if (!ComponentFactory.IsSupported(resource.Type))
             throw new SidecarStartException(
                 $"component {resource.Name}: type {resource.Type} is not supported by this sidecar (supported: {string.Join(", ", ComponentFactory.SupportedTypes.Order())})");
 
-        var metadata = ResolveMetadata(resource, options);
+        var metadata = await ResolveMetadataAsync(resource, options, cancellationToken);
         var context = new ComponentContext(resource.Name, options.AppId, options.WorkingDirectory, metadata, shared, loggerFactory);
         switch (resource.Category)
         {
@@ -107,14 +108,15 @@ public sealed class ComponentRegistry : IAsyncDisposable
         };
     }
 
-    private Dictionary<string, string> ResolveMetadata(ComponentResource resource, SidecarOptions options)
+    private async Task<Dictionary<string, string>> ResolveMetadataAsync(
+        ComponentResource resource, SidecarOptions options, CancellationToken cancellationToken)
     {
         var resolved = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in resource.Metadata)
         {
             string? value = item.Value;
             if (item.SecretKeyRef is { } reference)
-                value = ResolveSecret(resource, reference);
+                value = await ResolveSecretAsync(resource, reference, cancellationToken);
             else if (string.IsNullOrEmpty(value) && item.EnvRef is { } variable)
                 value = variable.StartsWith("DAPR_", StringComparison.Ordinal) || HiddenEnvironmentVariables.Contains(variable)
                     ? null
@@ -124,13 +126,13 @@ public sealed class ComponentRegistry : IAsyncDisposable
         return resolved;
     }
 
-    private string ResolveSecret(ComponentResource resource, SecretKeyRef reference)
+    private async Task<string> ResolveSecretAsync(ComponentResource resource, SecretKeyRef reference, CancellationToken cancellationToken)
     {
         var storeName = resource.AuthSecretStore
             ?? throw new SidecarStartException($"component {resource.Name}: secretKeyRef {reference.Name} needs auth.secretStore");
         if (!SecretStores.TryGetValue(storeName, out var store))
             throw new SidecarStartException($"component {resource.Name}: secret store {storeName} is not loaded");
-        var secret = store.Store.GetSecretAsync(reference.Name, new Dictionary<string, string>(), CancellationToken.None).GetAwaiter().GetResult();
+        var secret = await store.Store.GetSecretAsync(reference.Name, new Dictionary<string, string>(), cancellationToken);
         var key = reference.Key ?? reference.Name;
         return secret.TryGetValue(key, out var value)
             ? value

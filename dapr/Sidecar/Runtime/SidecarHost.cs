@@ -54,7 +54,7 @@ public sealed class SidecarHost : IAsyncDisposable
         {
             throw new SidecarStartException(error.Message, error);
         }
-        var components = ComponentRegistry.Load(resources, options, shared, loggerFactory);
+        var components = await ComponentRegistry.LoadAsync(resources, options, shared, loggerFactory, cancellationToken);
         var outbound = new HttpMessageInvoker(Api.HttpForwarder.CreateHandler());
         var runtime = new SidecarRuntime(options, resources, components, new LocalRegistry(), outbound);
 

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DaprShop.EndToEnd.Tests;
+
+/// <summary>
+/// The whole shop as a user starts it: the multi-app run of <c>dapr/dapr.yaml</c> through the local sidecar's
+/// <c>run -f</c>, as a child process. The template is copied with three changes so a developer's own run is left
+/// alone: ports moved up by <see cref="PortOffset"/>, local data in a temp folder, and the build configuration of
+/// this test run. Stopped with SIGINT, as Ctrl+C does.
+/// </summary>
+public sealed partial class MultiAppRun : IAsyncLifetime
+{
+    public const int PortOffset = 10_000;
+    public const string DaprApiToken = "dev-dapr-api-token-change-me";
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
+
+    private readonly StringBuilder _output = new();
+    private Process? _runner;
+
+    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("daprshop-e2e-").FullName;
+    public string DataDirectory => Path.Combine(WorkDirectory, "data");
+    public IReadOnlyList<TemplateApp> Apps { get; private set; } = [];
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public Uri Gateway => new($"http://127.0.0.1:{Apps.Single(a => a.AppId == "gateway").AppPort}");
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public sealed record TemplateApp(string AppId, int AppPort, int DaprHttpPort);
+
+    public async Task InitializeAsync()
+    {
+        var template = WriteTemplate();
+        var sidecar = Path.Combine(RepositoryRoot, "dapr", "Sidecar", "bin", BuildConfiguration, "net10.0", "daprshop-sidecar.dll");
+        _runner = Process.Start(new ProcessStartInfo("dotnet", ["exec", sidecar, "run", "-f", template, "--no-build"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot,
+        })!;
+        _runner.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
+        _runner.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
+        _runner.BeginOutputReadLine();
+        _runner.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + StartupDeadline;
+        foreach (var app in Apps)
+        {
+            while (!await IsHealthyAsync(app))
+            {
+                if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{app.AppId} was not healthy in time:\n{Output}");
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_runner is { HasExited: false })
+        {
+            Interrupt(_runner.Id);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _runner.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _runner.Kill(entireProcessTree: true);
+            }
+        }
+        _runner?.Dispose();
+        Http.Dispose();
+        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Stops the run as Ctrl+C would and returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        Interrupt(_runner!.Id);
+        using var deadline = new CancellationTokenSource(timeout);
+        await _runner.WaitForExitAsync(deadline.Token);
+        return _runner.ExitCode;
+    }
+
+    public HttpClient SidecarClient(TemplateApp app)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.DaprHttpPort}") };
+        client.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
+        return client;
+    }
+
+    private async Task<bool> IsHealthyAsync(TemplateApp app)
+    {
+        try
+        {
+            using var sidecar = await Http.GetAsync($"http://127.0.0.1:{app.DaprHttpPort}/v1.0/healthz");
+            using var appHealth = await Http.GetAsync($"http://127.0.0.1:{app.AppPort}/healthz");
+            return sidecar.StatusCode == System.Net.HttpStatusCode.NoContent && appHealth.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Copies dapr/dapr.yaml and components/ with ports, data paths and build output moved for this run.</summary>
+    private string WriteTemplate()
+    {
+        var components = Path.Combine(WorkDirectory, "components");
+        Directory.CreateDirectory(components);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "components"), "*.yaml"))
+        {
+            var text = File.ReadAllText(file)
+                .Replace("../../.data/", DataDirectory + "/")
+                .Replace("../../dapr/", Path.Combine(RepositoryRoot, "dapr") + "/");
+            File.WriteAllText(Path.Combine(components, Path.GetFileName(file)), text);
+        }
+
+        var dapr = Path.Combine(RepositoryRoot, "dapr");
+        var template = File.ReadAllText(Path.Combine(dapr, "dapr.yaml"));
+        template = template
+            .Replace("resourcesPaths: [../components, .]", $"resourcesPaths: [{components}, {dapr}]")
+            .Replace("configFilePath: ./config.yaml", $"configFilePath: {Path.Combine(dapr, "config.yaml")}")
+            .Replace("appDirPath: ../", $"appDirPath: {RepositoryRoot}/")
+            .Replace("bin/Debug/", $"bin/{BuildConfiguration}/");
+        template = PortLine().Replace(template, match => $"{match.Groups[1].Value}{int.Parse(match.Groups[2].Value) + PortOffset}");
+        var path = Path.Combine(WorkDirectory, "dapr.yaml");
+        File.WriteAllText(path, template);
+
+        Apps = AppEntry().Matches(template)
+            .Select(m => new TemplateApp(m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)))
+            .ToList();
+        return path;
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DaprShop.sln"))) return directory.FullName;
+        }
+        throw new InvalidOperationException("DaprShop.sln not found above the test output directory");
+    }
+
+    private static void Interrupt(int pid) => _ = Kill(pid, SigInt);
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"((?:appPort|daprHTTPPort): )(\d+)")]
+    private static partial Regex PortLine();
+
+    [GeneratedRegex(@"appID: (\S+)\s+appDirPath: \S+\s+appPort: (\d+)\s+daprHTTPPort: (\d+)")]
+    private static partial Regex AppEntry();
+}
