@@ -31,6 +31,6 @@ internal sealed class RunArguments
 
     private FlagSet CreateFlags() => new FlagSet()
         .Value("run-file", "dir-or-file", "The Multi-App Run template, or a directory holding dapr.yaml", v => _runFile = v, alias: "f")
-        .Switch("no-build", "Do not build the solution before apps started with `dotnet run --no-build`", v => _skipBuild = v)
+        .Switch("no-build", "Do not build the solution first (done when .NET apps start from build output: `dotnet run --no-build`, `dotnet App.dll`)", v => _skipBuild = v)
         .Value("startup-timeout", "duration", "How long apps and sidecars may take to become ready, in seconds or as a Go duration (default 120s)", v => _startupTimeout = DaprdArguments.ParseDuration(v, TimeSpan.FromSeconds(1)));
 }

@@ -6,7 +6,7 @@ namespace DaprShop.Sidecar.Runner;
 
 internal sealed record MultiAppRunnerOptions
 {
-    /// <summary>Skip the one solution build before .NET apps started with <c>dotnet run --no-build</c>.</summary>
+    /// <summary>Skip the one solution build before .NET apps that start from build output (see <see cref="SolutionBuild"/>).</summary>
     public bool SkipBuild { get; init; }
 
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -41,7 +41,7 @@ internal sealed class MultiAppRunner(MultiAppTemplate template, MultiAppRunnerOp
             }
             else
             {
-                _console.Warn($"Apps use `dotnet run --no-build` but no solution was found at or above {Path.GetDirectoryName(template.FilePath)}; nothing was built");
+                _console.Warn($"Apps start from .NET build output but no solution was found at or above {Path.GetDirectoryName(template.FilePath)}; nothing was built");
             }
         }
 

@@ -4,16 +4,22 @@ using DaprShop.Sidecar.Cli;
 namespace DaprShop.Sidecar.Runner;
 
 /// <summary>
-/// One <c>dotnet build</c> of the solution before a run whose .NET apps start with <c>dotnet run --no-build</c>.
-/// Eight <c>dotnet run</c>s building the same projects at once would race on shared obj/ folders and take far
-/// longer; with one build first, the template stays valid for the real Dapr CLI after a manual <c>dotnet build</c>.
+/// One <c>dotnet build</c> of the solution before a run whose .NET apps start from build output — with
+/// <c>dotnet run --no-build</c> or <c>dotnet bin/…/App.dll</c>. Eight <c>dotnet run</c>s building the same projects
+/// at once would race on shared obj/ folders and take far longer; with one build first, the template stays valid
+/// for the real Dapr CLI after a manual <c>dotnet build</c>.
 /// </summary>
 internal static class SolutionBuild
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
 
-    public static bool IsNeeded(MultiAppTemplate template) =>
-        template.Apps.Any(app => app.Command.Count > 0 && Path.GetFileName(app.Command[0]) == "dotnet" && app.Command.Contains("--no-build"));
+    public static bool IsNeeded(MultiAppTemplate template) => template.Apps.Any(app => RunsBuildOutput(app.Command));
+
+    /// <summary><c>dotnet run --no-build …</c>, <c>dotnet App.dll</c> or <c>dotnet exec App.dll</c>.</summary>
+    public static bool RunsBuildOutput(IReadOnlyList<string> command) =>
+        command.Count > 1
+        && Path.GetFileName(command[0]) == "dotnet"
+        && (command.Contains("--no-build") || command.Skip(1).Any(argument => argument.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The nearest *.sln or *.slnx in <paramref name="directory"/> or above it, or null.</summary>
     public static string? FindSolution(string directory)
