@@ -14,9 +14,7 @@ internal static class SingleSidecarCommand
     {
         var console = new SynchronizedLineWriter(output);
         var options = arguments.Options;
-        using var loggerFactory = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(arguments.LogLevel)
-            .AddProvider(new LineLoggerProvider(console.WriteLine, options.AppId)));
+        using var loggerFactory = SidecarLogging.CreateFactory(options.AppId, arguments.LogLevel, console.WriteLine);
         var log = loggerFactory.CreateLogger("dapr.runtime");
         foreach (var flag in arguments.IgnoredFlags.Distinct())
             log.LogWarning("Flag {Flag} is accepted for compatibility with daprd and has no effect in this sidecar", flag);

@@ -52,9 +52,7 @@ internal sealed class RunningApp
         var appLog = app.Command.Count == 0
             ? null
             : new LogSink($"== APP - {app.AppId} == ", app.AppLogDestination, Path.Combine(logsDirectory, $"{app.AppId}_app_{startedAt}.log"), console);
-        var loggerFactory = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(plan.SidecarLogLevel)
-            .AddProvider(new LineLoggerProvider(daprdLog.WriteLine, app.AppId)));
+        var loggerFactory = SidecarLogging.CreateFactory(app.AppId, plan.SidecarLogLevel, daprdLog.WriteLine);
 
         SidecarHost sidecar;
         try
