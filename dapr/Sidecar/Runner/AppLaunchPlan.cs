@@ -29,6 +29,9 @@ internal sealed record AppLaunchPlan(TemplateApp App, SidecarOptions Sidecar, Lo
             : runnerEnvironment(name) is { Length: > 0 } inherited ? inherited
             : null;
 
+        if (app.Command is [var program, ..] && string.IsNullOrWhiteSpace(program))
+            throw new TemplateException($"app \"{app.AppId}\": command: exec: no command (the first element must name a program)");
+
         var sidecar = new SidecarOptions
         {
             AppId = app.AppId,

@@ -46,12 +46,7 @@ internal sealed class RunningApp
     {
         var app = plan.App;
         var logsDirectory = Path.Combine(app.AppDirPath, ".dapr", "logs");
-        var startedAt = DateTime.Now.ToString("yyyyMMddHHmmss");
-        var daprdLog = new LogSink($"== DAPR - {app.AppId} == ", app.DaprdLogDestination, Path.Combine(logsDirectory, $"{app.AppId}_daprd_{startedAt}.log"), console);
-        // Without a command the CLI creates no app log file.
-        var appLog = app.Command.Count == 0
-            ? null
-            : new LogSink($"== APP - {app.AppId} == ", app.AppLogDestination, Path.Combine(logsDirectory, $"{app.AppId}_app_{startedAt}.log"), console);
+        var (daprdLog, appLog) = CreateLogs(app, logsDirectory, console);
         var loggerFactory = SidecarLogging.CreateFactory(app.AppId, plan.SidecarLogLevel, daprdLog.WriteLine);
 
         SidecarHost sidecar;
@@ -116,6 +111,26 @@ internal sealed class RunningApp
             console.Error($"Error stopping the sidecar of \"{AppId}\": {e.Message}");
         }
         CloseLogs(_loggerFactory, _daprdLog, AppLog);
+    }
+
+    /// <summary>The sidecar's log and, when the app has a command, the app's (without one the CLI creates no app log).</summary>
+    private static (LogSink DaprdLog, LogSink? AppLog) CreateLogs(TemplateApp app, string logsDirectory, SynchronizedLineWriter console)
+    {
+        var startedAt = DateTime.Now.ToString("yyyyMMddHHmmss");
+        LogSink? daprdLog = null;
+        try
+        {
+            daprdLog = new LogSink($"== DAPR - {app.AppId} == ", app.DaprdLogDestination, Path.Combine(logsDirectory, $"{app.AppId}_daprd_{startedAt}.log"), console);
+            var appLog = app.Command.Count == 0
+                ? null
+                : new LogSink($"== APP - {app.AppId} == ", app.AppLogDestination, Path.Combine(logsDirectory, $"{app.AppId}_app_{startedAt}.log"), console);
+            return (daprdLog, appLog);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            daprdLog?.Dispose();
+            throw new AppStartException(app.AppId, $"its log files could not be created in {logsDirectory}: {e.Message}", []);
+        }
     }
 
     private static void CloseLogs(ILoggerFactory loggerFactory, LogSink daprdLog, LogSink? appLog)

@@ -128,6 +128,14 @@ public sealed class AppLaunchPlanTests
         Assert.Contains(expectedMessage, Assert.Throws<TemplateException>(() => Plan(app)).Message);
     }
 
+    [Fact]
+    public void A_command_whose_program_is_empty_is_an_error_as_in_the_cli()
+    {
+        var error = Assert.Throws<TemplateException>(() => Plan(Cart with { Command = ["", "run"] }));
+
+        Assert.Contains("app \"cart\": command: exec: no command", error.Message);
+    }
+
     private static AppLaunchPlan Plan(TemplateApp app, IReadOnlyDictionary<string, string>? runnerEnvironment = null) =>
         AppLaunchPlan.Create(app, new PortAllocator([]), name => runnerEnvironment?.GetValueOrDefault(name));
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using DaprShop.Sidecar.Runner;
@@ -10,16 +12,22 @@ namespace DaprShop.Sidecar.Tests.Runner;
 /// recording console and a cancellation token standing in for Ctrl+C.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed class MultiAppRunnerTests : IDisposable
+public sealed class MultiAppRunnerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly TempDirectory _root = new();
     private readonly LineRecorder _console = new();
     private readonly CancellationTokenSource _stop = new();
+    private Task<int>? _run;
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Stops a run a failed assertion left behind, so no app outlives its test.</summary>
+    public async Task DisposeAsync()
     {
+        await _stop.CancelAsync();
+        if (_run is not null) await _run.WaitAsync(Patience);
         _stop.Dispose();
         _root.Dispose();
     }
@@ -104,6 +112,51 @@ public sealed class MultiAppRunnerTests : IDisposable
         Assert.Matches($@"^\s*fast\s+http://localhost:{fastPort}\s+http://127\.0\.0\.1:{fastDaprPort}\s+http://localhost:{fastPort}/swagger$", table[1]);
         Assert.Matches(@"ready after \d+\.\d+s", _console.Lines.Single(line => line.Contains("You're up and running!")));
 
+        await _stop.CancelAsync();
+        Assert.Equal(0, await run);
+    }
+
+    [Fact]
+    public async Task The_sidecars_of_one_run_share_the_in_memory_broker()
+    {
+        PythonApp("publisher");
+        var subscriberDir = PythonApp("subscriber");
+        _root.WriteFile("components/pubsub.yaml", """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: pubsub
+            spec:
+              type: pubsub.in-memory
+              version: v1
+            """);
+        var publisherDaprPort = TestApps.FreePort();
+        var run = Start($"""
+            version: 1
+            common:
+              resourcesPaths: [components]
+            apps:
+              - appDirPath: publisher
+                appPort: {TestApps.FreePort()}
+                daprHTTPPort: {publisherDaprPort}
+                command: ["python3", "app.py"]
+              - appDirPath: subscriber
+                appPort: {TestApps.FreePort()}
+                env:
+                  SUBSCRIBE_TOPIC: orders
+                command: ["python3", "app.py"]
+            """);
+        await _console.WaitForLineAsync("You're up and running!", Patience);
+
+        using var http = new HttpClient();
+        var published = await http.PostAsync($"http://127.0.0.1:{publisherDaprPort}/v1.0/publish/pubsub/orders", JsonContent.Create(new { orderId = 42 }));
+
+        Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
+        var received = Path.Combine(subscriberDir, "received.json");
+        await Poll.UntilAsync(() => File.Exists(received), Patience, "the subscriber received the event");
+        using var cloudEvent = JsonDocument.Parse(File.ReadAllText(received));
+        Assert.Equal(42, cloudEvent.RootElement.GetProperty("data").GetProperty("orderId").GetInt32());
+        Assert.Equal("publisher", cloudEvent.RootElement.GetProperty("source").GetString());
         await _stop.CancelAsync();
         Assert.Equal(0, await run);
     }
@@ -303,7 +356,7 @@ public sealed class MultiAppRunnerTests : IDisposable
     {
         var template = MultiAppTemplate.Load(_root.WriteFile("dapr.yaml", yaml), Environment.GetEnvironmentVariable);
         var runner = new MultiAppRunner(template, options ?? new MultiAppRunnerOptions(), _console);
-        return Task.Run(() => runner.RunAsync(_stop.Token));
+        return _run = Task.Run(() => runner.RunAsync(_stop.Token));
     }
 
     private static List<string> Strings(Dictionary<string, System.Text.Json.JsonElement> recorded, params string[] names) =>

@@ -12,7 +12,7 @@ public sealed class ProcessTreeTests
     [Fact]
     public async Task Terminate_stops_the_process_and_every_descendant_with_SIGTERM_within_the_grace_period()
     {
-        using var shell = Process.Start("sh", ["-c", "sleep 300 & sleep 300 & wait"]);
+        using var shell = new Shell("sleep 300 & sleep 300 & wait");
         await Poll.UntilAsync(() => ProcessTree.DescendantsOf(shell.Id).Count == 2, TimeSpan.FromSeconds(10), "the shell started two children");
         var members = ProcessTree.DescendantsOf(shell.Id).Append(shell.Id).ToList();
 
@@ -27,7 +27,7 @@ public sealed class ProcessTreeTests
     public async Task Processes_that_ignore_SIGTERM_are_killed_after_the_grace_period()
     {
         // An ignored signal stays ignored across fork and exec, so the children ignore SIGTERM too.
-        using var shell = Process.Start("sh", ["-c", "trap '' TERM; sleep 300 & sleep 300 & wait"]);
+        using var shell = new Shell("trap '' TERM; sleep 300 & sleep 300 & wait");
         await Poll.UntilAsync(() => ProcessTree.DescendantsOf(shell.Id).Count == 2, TimeSpan.FromSeconds(10), "the shell started two children");
         var members = ProcessTree.DescendantsOf(shell.Id).Append(shell.Id).ToList();
 
@@ -68,5 +68,19 @@ public sealed class ProcessTreeTests
         Assert.Equal(
             ["arg=argument with spaces", $"cwd={directory.Path}", $"home={Environment.GetEnvironmentVariable("HOME")}", "id=cart", "oops"],
             lines.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>sh -c script; whatever a failed assertion leaves of its tree is killed on dispose.</summary>
+    private sealed class Shell(string script) : IDisposable
+    {
+        private readonly Process _process = Process.Start("sh", ["-c", script]);
+
+        public int Id => _process.Id;
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
     }
 }

@@ -35,6 +35,7 @@ public sealed class SidecarProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills what a failed assertion left running, the runner and every app it started.</summary>
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -10,7 +10,8 @@ public static class TestApps
     /// <summary>
     /// Writes app.py into <paramref name="directory"/>. Started, it writes env.json (selected variables, cwd, pid),
     /// prints a line to stdout and one to stderr, waits <c>LISTEN_DELAY</c> seconds, then serves on APP_PORT:
-    /// "/" answers 200, GET /quit exits with code 7, everything else (the sidecar's /dapr/config…) is 404.
+    /// "/" answers 200, GET /quit exits with code 7, everything else (the sidecar's /dapr/config…) is 404. With
+    /// <c>SUBSCRIBE_TOPIC</c> set it subscribes to that topic of "pubsub" and saves each delivery to received.json.
     /// </summary>
     public static void WritePythonServer(string directory) => File.WriteAllText(Path.Combine(directory, "app.py"), """
         import http.server, json, os, sys, time
@@ -25,14 +26,34 @@ public static class TestApps
         print("complaint from " + os.environ["APP_ID"], file=sys.stderr, flush=True)
         time.sleep(float(os.environ.get("LISTEN_DELAY", "0")))
 
+        topic = os.environ.get("SUBSCRIBE_TOPIC")
+
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
+                if self.path == "/dapr/subscribe" and topic:
+                    body = json.dumps([{"pubsubname": "pubsub", "topic": topic, "route": "/events"}]).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 status = 200 if self.path == "/" or self.path == "/quit" else 404
                 self.send_response(status)
                 self.end_headers()
                 self.wfile.flush()
                 if self.path == "/quit":
                     os._exit(7)
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if self.path == "/events":
+                    with open("received.json.tmp", "wb") as file:
+                        file.write(body)
+                    os.replace("received.json.tmp", "received.json")
+                self.send_response(200 if self.path == "/events" else 404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
             def log_message(self, *args):
                 pass
