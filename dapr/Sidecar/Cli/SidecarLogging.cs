@@ -13,5 +13,5 @@ internal static class SidecarLogging
         LoggerFactory.Create(logging => logging
             .SetMinimumLevel(level)
             .AddFilter("Microsoft", level > LogLevel.Warning ? level : LogLevel.Warning)
-            .AddProvider(new LineLoggerProvider(writeLine, appId)));
+            .AddProvider(new LineLoggerProvider(writeLine, appId, includeStackTraces: level <= LogLevel.Debug)));
 }

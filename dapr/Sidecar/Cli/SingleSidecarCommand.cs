@@ -25,19 +25,19 @@ internal static class SingleSidecarCommand
         {
             host = await SidecarHost.StartAsync(options, shared, loggerFactory, stopRequested);
         }
-        catch (SidecarStartException e)
-        {
-            log.LogCritical("Fatal error from runtime: {Message}", e.Message);
-            return 1;
-        }
         catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
         {
             return 0;
         }
+        catch (Exception e)
+        {
+            // SidecarStartException for resources that cannot be loaded; anything else (a port in use…) is as fatal.
+            log.LogCritical("Fatal error from runtime: {Message}", e.Message);
+            return 1;
+        }
 
         await using (host)
         {
-            log.LogInformation("HTTP API listening on {Endpoint}; app id {AppId}", host.HttpEndpoint, host.AppId);
             using var running = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
             var announcement = AnnounceWhenReadyAsync(host, log, running.Token);
             var stopped = await Task.WhenAny(host.ShutdownRequested, stopRequested.WhenCancelled());
