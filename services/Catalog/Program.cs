@@ -1,1 +1,11 @@
-var app = WebApplication.Create(args); app.Run();
+using DaprShop.Catalog;
+using DaprShop.Catalog.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddCatalog();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCatalogApi();
+app.Run();

@@ -1,1 +1,6 @@
-var app = WebApplication.Create(args); app.Run();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.Run();

@@ -28,13 +28,17 @@ public static class ApiRequest
         return merged;
     }
 
+    /// <summary>
+    /// A path parameter as daprd sees it: fully unescaped. Kestrel has decoded everything in the path but <c>%2F</c>,
+    /// which it leaves encoded so that routing is not confused; daprd's router unescapes that too.
+    /// </summary>
+    public static string PathParameter(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
         try
         {
-            using var buffer = new MemoryStream(context.Request.ContentLength is { } length and < int.MaxValue ? (int)length : 4096);
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            return buffer.ToArray();
+            return await ReadAllAsync(context);
         }
         catch (BadHttpRequestException error)
         {
@@ -42,17 +46,24 @@ public static class ApiRequest
         }
     }
 
+    /// <summary>daprd decodes JSON bodies straight from the size-limited stream, so a read failure is malformed JSON too.</summary>
     public static async Task<JsonDocument> ReadJsonAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context);
         try
         {
-            return JsonDocument.Parse(body);
+            return JsonDocument.Parse(await ReadAllAsync(context));
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is BadHttpRequestException or JsonException)
         {
             throw DaprErrors.MalformedRequest(error.Message);
         }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream(context.Request.ContentLength is { } length and < int.MaxValue ? (int)length : 4096);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
     }
 
     public static Dictionary<string, string>? StringMap(JsonElement element, string property)

@@ -66,5 +66,5 @@ public static class DaprErrors
         new(401, "ERR_SECRET_STORE_NOT_FOUND", $"failed finding secret store with key {store}");
 
     public static DaprApiError DirectInvoke(string appId, string detail) =>
-        new(500, "ERR_DIRECT_INVOKE", $"fail to invoke, id: {appId}, err: {detail}");
+        new(500, "ERR_DIRECT_INVOKE", $"failed to invoke, id: {appId}, err: {detail}");
 }

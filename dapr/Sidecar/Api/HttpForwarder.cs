@@ -27,12 +27,16 @@ public static class HttpForwarder
         MaxConnectionsPerServer = 1024,
     };
 
-    /// <summary>Builds the outgoing request; <paramref name="skipHeader"/> filters caller headers daprd consumes.</summary>
-    public static HttpRequestMessage CreateRequest(HttpContext context, Uri target, Func<string, bool> skipHeader)
+    /// <summary>
+    /// Builds the outgoing request; <paramref name="skipHeader"/> filters caller headers daprd consumes. The body is
+    /// streamed, unless <paramref name="bufferedBody"/> holds it for a request that may be sent more than once.
+    /// </summary>
+    public static HttpRequestMessage CreateRequest(HttpContext context, Uri target, Func<string, bool> skipHeader, byte[]? bufferedBody = null)
     {
         var incoming = context.Request;
         var outgoing = new HttpRequestMessage(new HttpMethod(incoming.Method), target) { Version = new Version(1, 1) };
-        if (HasBody(incoming)) outgoing.Content = new StreamContent(incoming.Body);
+        if (bufferedBody is not null) outgoing.Content = new ByteArrayContent(bufferedBody);
+        else if (HasBody(incoming)) outgoing.Content = new StreamContent(incoming.Body);
         foreach (var header in incoming.Headers)
         {
             if (HopByHopHeaders.Contains(header.Key) || skipHeader(header.Key)) continue;

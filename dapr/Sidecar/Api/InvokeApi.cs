@@ -44,11 +44,12 @@ public static class InvokeApi
             ?? throw DaprErrors.DirectInvoke(appId, $"couldn't find service: {appId}");
         var uri = new Uri(target, method + context.Request.QueryString.ToUriComponent());
         var (retry, timeout) = runtime.AppPolicy(appId);
-        if (retry is not null) context.Request.EnableBuffering();
+        // A request that may be retried keeps its body to send it again; otherwise the body is streamed through.
+        var bufferedBody = retry is null ? null : await ApiRequest.ReadBodyAsync(context);
 
         for (var attempt = 1; ; attempt++)
         {
-            using var request = HttpForwarder.CreateRequest(context, uri, IsConsumedHeader);
+            using var request = HttpForwarder.CreateRequest(context, uri, IsConsumedHeader, bufferedBody);
             request.Headers.TryAddWithoutValidation(CallerAppIdHeader, runtime.Options.AppId);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             if (timeout is { } limit) cancellation.CancelAfter(limit);
@@ -59,7 +60,7 @@ public static class InvokeApi
             }
             catch (Exception error) when (error is HttpRequestException or OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
             {
-                if (retry?.DelayBeforeRetry(attempt) is { } delay && Rewind(context))
+                if (retry?.DelayBeforeRetry(attempt) is { } delay)
                 {
                     await Task.Delay(delay, context.RequestAborted);
                     continue;
@@ -69,7 +70,7 @@ public static class InvokeApi
             using (response)
             {
                 var failed = (int)response.StatusCode is < 200 or > 399;
-                if (failed && retry?.DelayBeforeRetry(attempt) is { } delay && Rewind(context))
+                if (failed && retry?.DelayBeforeRetry(attempt) is { } delay)
                 {
                     await Task.Delay(delay, context.RequestAborted);
                     continue;
@@ -96,13 +97,6 @@ public static class InvokeApi
         name.Equals(AppIdHeader, StringComparison.OrdinalIgnoreCase)
         || name.Equals(AppChannel.ApiTokenHeader, StringComparison.OrdinalIgnoreCase)
         || name.Equals(CallerAppIdHeader, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Rewind(HttpContext context)
-    {
-        if (!context.Request.Body.CanSeek) return false;
-        context.Request.Body.Position = 0;
-        return true;
-    }
 
     private static string? AppIdFromBasicAuth(HttpRequest request)
     {

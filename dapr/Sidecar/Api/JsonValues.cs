@@ -5,11 +5,14 @@ namespace DaprShop.Sidecar.Api;
 
 public static class JsonValues
 {
-    /// <summary>The JSON text of a value without insignificant whitespace.</summary>
+    /// <summary>Readable escaping, close to Go's encoder: apostrophes and non-ASCII text stay as they are.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The JSON text of a value without insignificant whitespace, as daprd re-encodes it.</summary>
     public static byte[] Compact(JsonElement value)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) value.WriteTo(json);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions)) value.WriteTo(json);
         return buffer.ToArray();
     }
 

@@ -70,8 +70,7 @@ public static class MetadataApi
             json.WriteString("version", resource.Version);
             IEnumerable<string> capabilities = resource.Category switch
             {
-                "state" when components.StateStores.TryGetValue(resource.Name, out var state) =>
-                    state.IsActorStateStore ? state.Store.Features.Append("ACTOR") : state.Store.Features,
+                "state" when components.StateStores.TryGetValue(resource.Name, out var state) => StateCapabilities(state.Store.Features),
                 "pubsub" when components.PubSubs.TryGetValue(resource.Name, out var pubsub) => pubsub.PubSub.Features,
                 _ => [],
             };
@@ -86,6 +85,10 @@ public static class MetadataApi
         }
         json.WriteEndArray();
     }
+
+    /// <summary>daprd reports ACTOR for every store that supports ETags and transactions (what actors need).</summary>
+    private static IEnumerable<string> StateCapabilities(IReadOnlyList<string> features) =>
+        features.Contains("ETAG") && features.Contains("TRANSACTIONAL") ? features.Append("ACTOR") : features;
 
     private static void WriteSubscriptions(Utf8JsonWriter json, SidecarRuntime runtime)
     {

@@ -26,6 +26,7 @@ public static class SecretsApi
     private static async Task GetAsync(HttpContext context, SidecarRuntime runtime, string store, string name)
     {
         var component = Store(runtime, store);
+        name = ApiRequest.PathParameter(name);
         if (!runtime.Resources.Configuration.IsSecretAllowed(store, name))
             throw new DaprApiError(403, "ERR_PERMISSION_DENIED", $"access denied by policy to get \"{name}\" from \"{store}\"");
         IReadOnlyDictionary<string, string> secret;

@@ -59,6 +59,7 @@ public static class StateApi
     private static async Task GetAsync(HttpContext context, SidecarRuntime runtime, string store, string key)
     {
         var component = Store(runtime, store);
+        key = ApiRequest.PathParameter(key);
         StateEntry? entry;
         try
         {
@@ -81,6 +82,7 @@ public static class StateApi
     private static async Task DeleteAsync(HttpContext context, SidecarRuntime runtime, string store, string key)
     {
         var component = Store(runtime, store);
+        key = ApiRequest.PathParameter(key);
         // The presence of If-Match, even empty, sets the ETag.
         var etag = context.Request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null;
         var request = new StateDeleteRequest(

@@ -10,6 +10,8 @@ public static class ComponentFactory
 {
     private static readonly Dictionary<string, Func<ComponentContext, IStateStore>> StateStores = new()
     {
+        ["state.in-memory"] = InMemoryStateStore.Create,
+        ["state.sqlite"] = SqliteStateStore.Create,
     };
 
     private static readonly Dictionary<string, Func<ComponentContext, IPubSub>> PubSubs = new()
@@ -19,14 +21,18 @@ public static class ComponentFactory
 
     private static readonly Dictionary<string, Func<ComponentContext, ISecretStore>> SecretStores = new()
     {
+        ["secretstores.local.file"] = LocalFileSecretStore.Create,
+        ["secretstores.local.env"] = EnvSecretStore.Create,
     };
 
     private static readonly Dictionary<string, Func<ComponentContext, IOutputBinding>> OutputBindings = new()
     {
+        ["bindings.localstorage"] = LocalStorageBinding.Create,
     };
 
     private static readonly Dictionary<string, Func<ComponentContext, IInputBinding>> InputBindings = new()
     {
+        ["bindings.cron"] = CronBinding.Create,
     };
 
     public static IEnumerable<string> SupportedTypes =>

@@ -12,7 +12,9 @@ public static class ProgrammaticSubscriptions
     public static async Task<IReadOnlyList<SubscriptionResource>> FetchAsync(
         AppChannel app, string appId, ILogger logger, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
+        // daprd sends Content-Type: application/json even on this GET.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe") { Content = new ByteArrayContent([]) };
+        request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation("dapr-app-id", appId);
         using var response = await app.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) return [];

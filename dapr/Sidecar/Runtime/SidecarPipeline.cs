@@ -86,6 +86,7 @@ public static class SidecarPipeline
             while (path.Contains("//", StringComparison.Ordinal)) path = path.Replace("//", "/", StringComparison.Ordinal);
         }
         if (path.Length > 1 && path.EndsWith('/')) path = path[..^1];
-        request.Path = path;
+        // new PathString keeps the decoded value as is; assigning a string would unescape it a second time.
+        request.Path = new PathString(path);
     }
 }

@@ -1,0 +1,33 @@
+namespace DaprShop.Dapr;
+
+/// <summary>
+/// The one connection pool every <see cref="DaprClient"/> and invocation HttpClient of the process shares.
+/// The sidecar is a single local endpoint, so one pooled handler gives keep-alive reuse under load without
+/// socket exhaustion; the pooled-connection lifetime still lets a restarted sidecar be picked up.
+/// </summary>
+internal static class SidecarTransport
+{
+    public static SocketsHttpHandler SharedHandler { get; } = new()
+    {
+        // Sidecar traffic is local: a proxy from HTTP_PROXY must never see it (or its API token).
+        UseProxy = false,
+        UseCookies = false,
+        // Invocation passes the callee's 3xx back verbatim, as daprd does.
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>An HttpClient over the shared pool. Disposing it leaves the pool alone.</summary>
+    public static HttpClient CreateClient(string? apiToken, TimeSpan timeout, DelegatingHandler? outermost = null)
+    {
+        HttpMessageHandler handler = new SidecarRequestHandler(apiToken) { InnerHandler = SharedHandler };
+        if (outermost is not null)
+        {
+            outermost.InnerHandler = handler;
+            handler = outermost;
+        }
+
+        return new HttpClient(handler, disposeHandler: false) { Timeout = timeout };
+    }
+}

@@ -1,0 +1,7 @@
+namespace DaprShop.Dapr;
+
+public enum ConsistencyMode
+{
+    Eventual,
+    Strong,
+}

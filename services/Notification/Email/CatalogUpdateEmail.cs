@@ -1,0 +1,20 @@
+using DaprShop.Contracts;
+
+namespace DaprShop.Notification.Email;
+
+/// <summary>The catalog-update message announcing a new product.</summary>
+internal static class CatalogUpdateEmail
+{
+    /// <summary>Named after the product id only (a Guid), so user-entered text never reaches a file path.</summary>
+    public static string FileNameFor(ProductCreated product) => $"product-created-{product.ProductId}.txt";
+
+    public static string TextFor(ProductCreated product) =>
+        $"""
+        Catalog update: new product "{product.Name}"
+
+        SKU: {product.Sku}
+        Price: {product.Price.Amount} {product.Price.Currency} minor units
+        Product id: {product.ProductId}
+        Created at: {product.CreatedAt:O}
+        """;
+}
