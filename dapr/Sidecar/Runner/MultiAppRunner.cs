@@ -77,8 +77,7 @@ internal sealed class MultiAppRunner(MultiAppTemplate template, MultiAppRunnerOp
         }
         catch (OperationCanceledException) when (stopRequested.IsCancellationRequested)
         {
-            _console.Info("Received signal to stop Dapr and app processes. Shutting down Dapr and app processes.");
-            return 0;
+            return SignalReceived();
         }
         finally
         {
@@ -152,6 +151,11 @@ internal sealed class MultiAppRunner(MultiAppTemplate template, MultiAppRunnerOp
             _console.Error($"App \"{app.AppId}\" exited with code {await app.Exited}; stopping all apps");
             return 1;
         }
+        return SignalReceived();
+    }
+
+    private int SignalReceived()
+    {
         _console.Info("Received signal to stop Dapr and app processes. Shutting down Dapr and app processes.");
         return 0;
     }
@@ -170,17 +174,15 @@ internal sealed class MultiAppRunner(MultiAppTemplate template, MultiAppRunnerOp
         foreach (var line in recent) _console.WriteLine("    " + line);
     }
 
-    private static async Task<RunningApp> FirstExitedAsync(IReadOnlyList<RunningApp> apps) =>
-        await await Task.WhenAny(apps.Select(async app =>
-        {
-            await app.Exited;
-            return app;
-        }));
+    private static Task<RunningApp> FirstExitedAsync(IReadOnlyList<RunningApp> apps) => FirstAsync(apps, app => app.Exited);
 
-    private static async Task<RunningApp> FirstShutdownRequestAsync(IReadOnlyList<RunningApp> apps) =>
+    private static Task<RunningApp> FirstShutdownRequestAsync(IReadOnlyList<RunningApp> apps) => FirstAsync(apps, app => app.Sidecar.ShutdownRequested);
+
+    /// <summary>The first app whose <paramref name="event"/> completes.</summary>
+    private static async Task<RunningApp> FirstAsync(IReadOnlyList<RunningApp> apps, Func<RunningApp, Task> @event) =>
         await await Task.WhenAny(apps.Select(async app =>
         {
-            await app.Sidecar.ShutdownRequested;
+            await @event(app);
             return app;
         }));
 }
