@@ -9,7 +9,8 @@ namespace DaprShop.EndToEnd.Tests;
 /// The whole shop as a user starts it: the multi-app run of <c>dapr/dapr.yaml</c> through the local sidecar's
 /// <c>run -f</c>, as a child process. The template is copied with three changes so a developer's own run is left
 /// alone: ports moved up by <see cref="PortOffset"/>, local data in a temp folder, and the build configuration of
-/// this test run. Stopped with SIGINT, as Ctrl+C does.
+/// this test run. Stopped with SIGTERM, which the runner handles like Ctrl+C (SIGINT may be ignored when a CI
+/// job runs in the background, SIGTERM never is).
 /// </summary>
 public sealed partial class MultiAppRun : IAsyncLifetime
 {
@@ -66,7 +67,7 @@ public sealed partial class MultiAppRun : IAsyncLifetime
     {
         if (_runner is { HasExited: false })
         {
-            Interrupt(_runner.Id);
+            Terminate(_runner.Id);
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
@@ -82,10 +83,10 @@ public sealed partial class MultiAppRun : IAsyncLifetime
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>Stops the run as Ctrl+C would and returns its exit code.</summary>
+    /// <summary>Stops the run as Ctrl+C or a service manager would and returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        Interrupt(_runner!.Id);
+        Terminate(_runner!.Id);
         using var deadline = new CancellationTokenSource(timeout);
         await _runner.WaitForExitAsync(deadline.Token);
         return _runner.ExitCode;
@@ -154,9 +155,9 @@ public sealed partial class MultiAppRun : IAsyncLifetime
         throw new InvalidOperationException("DaprShop.sln not found above the test output directory");
     }
 
-    private static void Interrupt(int pid) => _ = Kill(pid, SigInt);
+    private static void Terminate(int pid) => _ = Kill(pid, SigTerm);
 
-    private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

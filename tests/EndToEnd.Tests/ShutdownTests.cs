@@ -6,7 +6,7 @@ namespace DaprShop.EndToEnd.Tests;
 public sealed class ShutdownTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 {
     [Fact]
-    public async Task Ctrl_C_stops_every_app_and_sidecar_and_leaves_no_process_behind()
+    public async Task Stopping_the_run_stops_every_app_and_sidecar_and_leaves_no_process_behind()
     {
         var exitCode = await shop.StopAsync(TimeSpan.FromSeconds(30));
 
