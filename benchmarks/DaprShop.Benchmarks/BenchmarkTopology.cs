@@ -2,8 +2,8 @@ namespace DaprShop.Benchmarks;
 
 /// <summary>
 /// The processes under test, each separate from the load generator: the app, sidecar B serving it, and sidecar A
-/// that a client calls (it also holds the SQLite state store). Lives in a temporary directory (resources, name
-/// registry, database) removed afterwards.
+/// that a client calls (it also holds the SQLite state store); A and B share one process in the <c>run</c> topology.
+/// Lives in a temporary directory (resources, name registry, database) removed afterwards.
 /// </summary>
 public sealed class BenchmarkTopology : IAsyncDisposable
 {
@@ -21,7 +21,8 @@ public sealed class BenchmarkTopology : IAsyncDisposable
     public IEnumerable<ChildProcess> Children => Enumerable.Reverse(_children);
 
     private ChildProcess App => _children[0];
-    private ChildProcess SidecarA => _children[2];
+    /// <summary>The process of sidecar A, the last one started.</summary>
+    private ChildProcess SidecarA => _children[^1];
 
     public Uri DirectMethodUri => new($"http://127.0.0.1:{App.Ready.HttpPort}/{BenchmarkApp.MethodName}");
 
@@ -30,12 +31,12 @@ public sealed class BenchmarkTopology : IAsyncDisposable
 
     public Uri StateStoreUri => new($"http://127.0.0.1:{SidecarA.Ready.HttpPort}/v1.0/state/{StateStoreName}");
 
-    public static async Task<BenchmarkTopology> StartAsync(CancellationToken cancellationToken)
+    public static async Task<BenchmarkTopology> StartAsync(SidecarTopology sidecars, CancellationToken cancellationToken)
     {
         var topology = new BenchmarkTopology(Directory.CreateTempSubdirectory("daprshop-bench-").FullName);
         try
         {
-            await topology.StartChildrenAsync(cancellationToken);
+            await topology.StartChildrenAsync(sidecars, cancellationToken);
             return topology;
         }
         catch
@@ -45,7 +46,7 @@ public sealed class BenchmarkTopology : IAsyncDisposable
         }
     }
 
-    private async Task StartChildrenAsync(CancellationToken cancellationToken)
+    private async Task StartChildrenAsync(SidecarTopology sidecars, CancellationToken cancellationToken)
     {
         // A registry of this run only, so sidecar A cannot resolve bench-app to a sidecar of another run.
         var environment = new Dictionary<string, string> { ["DAPRSHOP_REGISTRY_DIR"] = Path.Combine(_directory, "registry") };
@@ -54,6 +55,15 @@ public sealed class BenchmarkTopology : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(clientResources, "statestore.yaml"), StateStoreComponent(), cancellationToken);
 
         _children.Add(await ChildProcess.StartAsync("app", ["serve-app"], environment, cancellationToken));
+        if (sidecars == SidecarTopology.Run)
+        {
+            _children.Add(await ChildProcess.StartAsync(
+                "sidecars-a+b",
+                SidecarChild.PairArguments(BenchmarkApp.AppId, App.Ready.HttpPort, appResources, ClientAppId, clientResources),
+                environment,
+                cancellationToken));
+            return;
+        }
         _children.Add(await ChildProcess.StartAsync(
             "sidecar-b", SidecarChild.Arguments(BenchmarkApp.AppId, App.Ready.HttpPort, appResources), environment, cancellationToken));
         _children.Add(await ChildProcess.StartAsync(

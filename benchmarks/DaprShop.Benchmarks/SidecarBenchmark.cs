@@ -26,8 +26,10 @@ public sealed class SidecarBenchmark
     public static async Task<int> RunAsync(SidecarBenchmarkOptions options, CancellationToken cancellationToken)
     {
         var machine = MachineDescription.Capture();
-        await Console.Error.WriteLineAsync("Starting the app, sidecar B and sidecar A as child processes…");
-        await using var topology = await BenchmarkTopology.StartAsync(cancellationToken);
+        await Console.Error.WriteLineAsync(options.Topology == SidecarTopology.Run
+            ? "Starting the app, and sidecars B and A in one process as `run -f` hosts them, as child processes…"
+            : "Starting the app, sidecar B and sidecar A as separate child processes…");
+        await using var topology = await BenchmarkTopology.StartAsync(options.Topology, cancellationToken);
         using var client = LoadGeneratorClient.Create();
         var results = await new SidecarBenchmark(options, topology, client).RunPhasesAsync(machine, cancellationToken);
 

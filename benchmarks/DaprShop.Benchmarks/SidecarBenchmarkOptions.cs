@@ -12,11 +12,13 @@ public sealed record SidecarBenchmarkOptions
           --closed-duration 10s   each closed-loop run
           --warmup 5s             each warm-up run before the measured ones
           --keys 10000            state keys the state runs spread over
+          --topology run          run: both sidecars in one process, as `run -f` hosts them;
+                                  standalone: each sidecar in its own process, calling each other over HTTP
           --out FILE              also write the Markdown report to FILE
         """;
 
     private static readonly string[] Flags =
-        ["--duration", "--rate", "--connections", "--closed-duration", "--warmup", "--keys", "--out"];
+        ["--duration", "--rate", "--connections", "--closed-duration", "--warmup", "--keys", "--topology", "--out"];
 
     /// <summary>The shortest fixed-rate run whose figures may be compared with the targets.</summary>
     public static readonly TimeSpan MinimumValidDuration = TimeSpan.FromSeconds(20);
@@ -28,6 +30,7 @@ public sealed record SidecarBenchmarkOptions
     public TimeSpan WarmupDuration { get; init; } = TimeSpan.FromSeconds(5);
     public int StateKeys { get; init; } = 10_000;
     public string? OutputFile { get; init; }
+    public SidecarTopology Topology { get; init; } = SidecarTopology.Run;
 
     /// <summary>The arguments after <c>sidecar</c>, kept verbatim for the report's command line.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
@@ -45,7 +48,23 @@ public sealed record SidecarBenchmarkOptions
             WarmupDuration = flags.Duration("--warmup", defaults.WarmupDuration),
             StateKeys = flags.Int("--keys", defaults.StateKeys, minimum: 1),
             OutputFile = flags.String("--out"),
+            Topology = flags.String("--topology") switch
+            {
+                null or "run" => SidecarTopology.Run,
+                "standalone" => SidecarTopology.Standalone,
+                var other => throw new UsageException($"--topology must be run or standalone, not '{other}'"),
+            },
             Arguments = arguments,
         };
     }
+}
+
+/// <summary>How the two sidecars are hosted.</summary>
+public enum SidecarTopology
+{
+    /// <summary>Both in one process, as the multi-app runner hosts them: the hop between them is an in-process call.</summary>
+    Run,
+
+    /// <summary>Each in its own process, as sidecars started by hand: the hop between them is loopback HTTP.</summary>
+    Standalone,
 }

@@ -19,7 +19,8 @@ public static class SidecarReport
         report.AppendLine(Invariant, $"- Machine: {machine.LogicalCores} logical cores{(machine.CpuModel is { } cpu ? $" ({cpu})" : "")}, {machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {machine.OperatingSystem}, {machine.Architecture}");
         report.AppendLine(Invariant, $"- Runtime: {machine.Runtime}, {machine.BuildConfiguration} build");
         if (machine.LoadAverage is { } load) report.AppendLine(Invariant, $"- Load average at start (1, 5, 15 min): {load}");
-        report.AppendLine(Invariant, $"- Processes, each separate, with their GC: {string.Join("; ", results.ProcessGc.Select(entry => $"{entry.Key}: {entry.Value}"))}");
+        report.AppendLine(Invariant, $"- Sidecars: {(options.Topology == SidecarTopology.Run ? "A and B in one process, as a multi-app run (`run -f`) hosts them; the A → B hop is an in-process call" : "A and B each in its own process, as sidecars started by hand; the A → B hop is loopback HTTP")}");
+        report.AppendLine(Invariant, $"- Processes, each separate from the others, with their GC: {string.Join("; ", results.ProcessGc.Select(entry => $"{entry.Key}: {entry.Value}"))}");
         report.AppendLine(Invariant, $"- Client: HTTP/1.1 keep-alive (SocketsHttpHandler); timetable kept with {PreciseDelay.Method}; {BenchmarkWorkloads.OrderBytes}-byte JSON POST, {BenchmarkApp.VerdictBytes}-byte JSON answer");
         report.AppendLine();
         AppendInvalidity(report, results);

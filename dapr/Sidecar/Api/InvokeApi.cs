@@ -40,31 +40,34 @@ public static class InvokeApi
     private static async Task InvokeAsync(HttpContext context, SidecarRuntime runtime, string appId, string method)
     {
         if (method.Length == 0) throw new DaprApiError(400, "ERR_DIRECT_INVOKE", "invalid method name");
-        var target = ResolveTarget(runtime, appId)
-            ?? throw DaprErrors.DirectInvoke(appId, $"couldn't find service: {appId}");
-        var uri = new Uri(target, method + context.Request.QueryString.ToUriComponent());
+        var (local, remote) = ResolveTarget(runtime, appId);
+        if (local is null && remote is null) throw DaprErrors.DirectInvoke(appId, $"couldn't find service: {appId}");
+        var methodAndQuery = method + context.Request.QueryString.ToUriComponent();
         var (retry, timeout) = runtime.AppPolicy(appId);
         // A request that may be retried keeps its body to send it again; otherwise the body is streamed through.
         var bufferedBody = retry is null ? null : await ApiRequest.ReadBodyAsync(context);
 
         for (var attempt = 1; ; attempt++)
         {
-            using var request = HttpForwarder.CreateRequest(context, uri, IsConsumedHeader, bufferedBody);
-            request.Headers.TryAddWithoutValidation(CallerAppIdHeader, runtime.Options.AppId);
             using var cancellation = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             if (timeout is { } limit) cancellation!.CancelAfter(limit);
+            var token = cancellation?.Token ?? context.RequestAborted;
             HttpResponseMessage response;
             try
             {
-                response = await runtime.Outbound.SendAsync(request, cancellation?.Token ?? context.RequestAborted);
+                response = local is not null
+                    ? await InternalInvocation.SendToAppAsync(context, local, methodAndQuery, runtime.Options.AppId, bufferedBody, token)
+                    : await SendToRemoteAsync(context, runtime, new Uri(remote!, methodAndQuery), bufferedBody, token);
             }
-            catch (Exception error) when (error is HttpRequestException or OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
+            catch (Exception error) when (error is HttpRequestException or OperationCanceledException or DaprApiError
+                                          && !context.RequestAborted.IsCancellationRequested)
             {
                 if (retry?.DelayBeforeRetry(attempt) is { } delay)
                 {
                     await Task.Delay(delay, context.RequestAborted);
                     continue;
                 }
+                if (error is DaprApiError) throw;
                 throw DaprErrors.DirectInvoke(appId, error is OperationCanceledException ? "timeout waiting for the response" : error.Message);
             }
             using (response)
@@ -81,19 +84,30 @@ public static class InvokeApi
         }
     }
 
-    private static Uri? ResolveTarget(SidecarRuntime runtime, string appId)
+    private static Task<HttpResponseMessage> SendToRemoteAsync(
+        HttpContext context, SidecarRuntime runtime, Uri target, byte[]? bufferedBody, CancellationToken cancellationToken)
+    {
+        // Not disposed here: disposing it would dispose the streamed request body, which the response outlives.
+        var request = HttpForwarder.CreateRequest(context, target, IsConsumedHeader, bufferedBody);
+        request.Headers.TryAddWithoutValidation(CallerAppIdHeader, runtime.Options.AppId);
+        return runtime.Outbound.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Where an invocation goes: a sidecar hosted in this process, or the base address of one elsewhere.</summary>
+    private static (SidecarRuntime? Local, Uri? Remote) ResolveTarget(SidecarRuntime runtime, string appId)
     {
         if (appId.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || appId.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            return new Uri(appId.TrimEnd('/') + "/");
-        if (runtime.HttpEndpoints.TryGetValue(appId, out var endpoint)) return endpoint;
+            return (null, new Uri(appId.TrimEnd('/') + "/"));
+        if (runtime.HttpEndpoints.TryGetValue(appId, out var endpoint)) return (null, endpoint);
         // "app.namespace": namespaces do not exist locally, so the app id alone names the target.
         var dot = appId.IndexOf('.');
         var name = dot < 0 ? appId : appId[..dot];
-        if (name == runtime.Options.AppId) return runtime.SelfAddress;
-        return runtime.NameResolution.Resolve(name);
+        if (name == runtime.Options.AppId) return (runtime, null);
+        return runtime.NameResolution.Resolve(name) is { } registration ? (registration.Local, registration.BaseAddress) : (null, null);
     }
 
-    private static bool IsConsumedHeader(string name) =>
+    /// <summary>Headers daprd consumes or sets itself; a caller's values for them never reach the app.</summary>
+    public static bool IsConsumedHeader(string name) =>
         name.Equals(AppIdHeader, StringComparison.OrdinalIgnoreCase)
         || name.Equals(AppChannel.ApiTokenHeader, StringComparison.OrdinalIgnoreCase)
         || name.Equals(CallerAppIdHeader, StringComparison.OrdinalIgnoreCase);

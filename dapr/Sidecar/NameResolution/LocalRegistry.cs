@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DaprShop.Sidecar.Runtime;
 
 namespace DaprShop.Sidecar.NameResolution;
 
@@ -30,12 +31,18 @@ public sealed class LocalRegistry
     {
         [JsonIgnore]
         public Uri BaseAddress { get; } = new($"http://{Address}:{InternalPort}/");
+
+        /// <summary>The sidecar itself when it runs in this process, so callers here can skip the loopback hop.</summary>
+        [JsonIgnore]
+        public SidecarRuntime? Local { get; init; }
     }
 
     /// <summary>Registers an instance; dispose the result to remove it.</summary>
-    public IDisposable Register(string appId, string address, int internalPort)
+    public IDisposable Register(SidecarRuntime sidecar, string address)
     {
-        var registration = new Registration(appId, address, internalPort, Environment.ProcessId);
+        var appId = sidecar.Options.AppId;
+        var internalPort = sidecar.InternalPort;
+        var registration = new Registration(appId, address, internalPort, Environment.ProcessId) { Local = sidecar };
         InProcess.AddOrUpdate(appId, _ => [registration], (_, existing) => existing.Add(registration));
         var file = Path.Combine(_directory, Sanitize(appId), $"{registration.Pid}-{internalPort}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -47,12 +54,12 @@ public sealed class LocalRegistry
         });
     }
 
-    /// <summary>The base address of an instance's internal endpoint, or null when no live instance is registered.</summary>
-    public Uri? Resolve(string appId)
+    /// <summary>A live instance of the app, round-robin, preferring instances in this process; null when none is registered.</summary>
+    public Registration? Resolve(string appId)
     {
         IReadOnlyList<Registration> entries = InProcess.TryGetValue(appId, out var local) && local.Length > 0 ? local : ReadFromDisk(appId);
         if (entries.Count == 0) return null;
-        return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)].BaseAddress;
+        return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)];
     }
 
     private Registration[] ReadFromDisk(string appId)

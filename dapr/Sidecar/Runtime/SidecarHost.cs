@@ -97,7 +97,7 @@ public sealed class SidecarHost : IAsyncDisposable
         await Task.Yield();
         await _startup.RunAsync(_stopping.Token);
         // Registered only once ready, so callers never reach an app that is not listening yet.
-        _registration = _runtime.NameResolution.Register(AppId, "127.0.0.1", _runtime.InternalPort);
+        _registration = _runtime.NameResolution.Register(_runtime, "127.0.0.1");
     }
 
     private static WebApplication BuildWebApplication(SidecarOptions options, SidecarRuntime runtime, ILoggerFactory loggerFactory)

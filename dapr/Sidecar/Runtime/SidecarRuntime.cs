@@ -33,18 +33,7 @@ public sealed class SidecarRuntime(
     public List<TopicSubscription> Subscriptions { get; } = [];
 
     /// <summary>The port sidecar-to-sidecar calls arrive on; known once the server listens.</summary>
-    public int InternalPort
-    {
-        get;
-        set
-        {
-            field = value;
-            SelfAddress = new Uri($"http://127.0.0.1:{value}/");
-        }
-    }
-
-    /// <summary>This sidecar's own internal endpoint: invoking one's own app id goes through it like any other.</summary>
-    public Uri SelfAddress { get; private set; } = new("http://127.0.0.1/");
+    public int InternalPort { get; set; }
 
     /// <summary>Completed by POST /v1.0/shutdown.</summary>
     public TaskCompletionSource ShutdownRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
