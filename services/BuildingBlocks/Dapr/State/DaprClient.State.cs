@@ -97,15 +97,7 @@ public sealed partial class DaprClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(etag);
-        try
-        {
-            await SendToSidecarWithoutResultAsync(CreateSaveRequest(storeName, key, value, etag, stateOptions, metadata), cancellationToken);
-            return true;
-        }
-        catch (DaprApiException exception) when (exception.IsETagMismatch)
-        {
-            return false;
-        }
+        return await SucceedsUnlessETagMismatchAsync(CreateSaveRequest(storeName, key, value, etag, stateOptions, metadata), cancellationToken);
     }
 
     public Task DeleteStateAsync(
@@ -126,9 +118,14 @@ public sealed partial class DaprClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(etag);
+        return await SucceedsUnlessETagMismatchAsync(CreateDeleteRequest(storeName, key, etag, stateOptions, metadata), cancellationToken);
+    }
+
+    private async Task<bool> SucceedsUnlessETagMismatchAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
-            await SendToSidecarWithoutResultAsync(CreateDeleteRequest(storeName, key, etag, stateOptions, metadata), cancellationToken);
+            await SendToSidecarWithoutResultAsync(request, cancellationToken);
             return true;
         }
         catch (DaprApiException exception) when (exception.IsETagMismatch)

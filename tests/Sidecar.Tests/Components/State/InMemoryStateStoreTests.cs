@@ -1,6 +1,8 @@
 using System.Text;
 using DaprShop.Sidecar.Components.State;
 
+using static DaprShop.Sidecar.Tests.Components.State.StateRequests;
+
 namespace DaprShop.Sidecar.Tests.Components.State;
 
 public sealed class InMemoryStateStoreTests : IAsyncDisposable
@@ -12,13 +14,6 @@ public sealed class InMemoryStateStoreTests : IAsyncDisposable
     public InMemoryStateStoreTests() => _store = InMemoryStateStore.Create(TestContexts.Create("/"), _clock);
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
-
-    private static StateSetRequest Set(string key, string json, string? etag = null,
-        StateConcurrency concurrency = StateConcurrency.LastWrite, Dictionary<string, string>? metadata = null) =>
-        new(key, Encoding.UTF8.GetBytes(json), etag, concurrency, metadata ?? NoMetadata);
-
-    private static StateDeleteRequest Delete(string key, string? etag = null, StateConcurrency concurrency = StateConcurrency.LastWrite) =>
-        new(key, etag, concurrency, NoMetadata);
 
     [Fact]
     public void Features_are_what_daprd_reports_for_in_memory()
@@ -181,20 +176,7 @@ public sealed class InMemoryStateStoreTests : IAsyncDisposable
     [Fact]
     public async Task Parallel_first_writes_have_exactly_one_winner()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-        {
-            try
-            {
-                await _store.SetAsync(Set("race", i.ToString(), concurrency: StateConcurrency.FirstWrite), default);
-                return true;
-            }
-            catch (StateETagMismatchException)
-            {
-                return false;
-            }
-        })));
-
-        Assert.Equal(1, results.Count(won => won));
+        Assert.Equal(1, await WinnersAsync(200, i => _store.SetAsync(Set("race", i.ToString(), concurrency: StateConcurrency.FirstWrite), default)));
     }
 
     [Fact]
@@ -204,19 +186,7 @@ public sealed class InMemoryStateStoreTests : IAsyncDisposable
         for (var round = 0; round < 5; round++)
         {
             var etag = (await _store.GetAsync("counter", default))!.ETag;
-            var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-            {
-                try
-                {
-                    await _store.SetAsync(Set("counter", i.ToString(), etag: etag), default);
-                    return true;
-                }
-                catch (StateETagMismatchException)
-                {
-                    return false;
-                }
-            })));
-            Assert.Equal(1, results.Count(won => won));
+            Assert.Equal(1, await WinnersAsync(200, i => _store.SetAsync(Set("counter", i.ToString(), etag: etag), default)));
         }
     }
 }

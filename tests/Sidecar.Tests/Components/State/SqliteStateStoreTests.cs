@@ -3,6 +3,8 @@ using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Components.State;
 using Microsoft.Data.Sqlite;
 
+using static DaprShop.Sidecar.Tests.Components.State.StateRequests;
+
 namespace DaprShop.Sidecar.Tests.Components.State;
 
 public sealed class SqliteStateStoreTests : IDisposable
@@ -17,13 +19,6 @@ public sealed class SqliteStateStoreTests : IDisposable
 
     private SqliteStateStore Open(params (string, string)[] extraMetadata) =>
         SqliteStateStore.Create(TestContexts.Create(_directory.Path, [("connectionString", "data/state.db"), .. extraMetadata]), _clock);
-
-    private static StateSetRequest Set(string key, string json, string? etag = null,
-        StateConcurrency concurrency = StateConcurrency.LastWrite, Dictionary<string, string>? metadata = null) =>
-        new(key, Encoding.UTF8.GetBytes(json), etag, concurrency, metadata ?? NoMetadata);
-
-    private static StateDeleteRequest Delete(string key, string? etag = null) =>
-        new(key, etag, StateConcurrency.LastWrite, NoMetadata);
 
     private SqliteConnection OpenRaw()
     {
@@ -240,20 +235,7 @@ public sealed class SqliteStateStoreTests : IDisposable
     public async Task Parallel_first_writes_have_exactly_one_winner()
     {
         await using var store = Open();
-        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-        {
-            try
-            {
-                await store.SetAsync(Set("race", i.ToString(), concurrency: StateConcurrency.FirstWrite), default);
-                return true;
-            }
-            catch (StateETagMismatchException)
-            {
-                return false;
-            }
-        })));
-
-        Assert.Equal(1, results.Count(won => won));
+        Assert.Equal(1, await WinnersAsync(200, i => store.SetAsync(Set("race", i.ToString(), concurrency: StateConcurrency.FirstWrite), default)));
     }
 
     [Fact]
@@ -266,19 +248,7 @@ public sealed class SqliteStateStoreTests : IDisposable
         for (var round = 0; round < 3; round++)
         {
             var etag = (await second.GetAsync("shared", default))!.ETag;
-            var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
-            {
-                try
-                {
-                    await (i % 2 == 0 ? first : second).SetAsync(Set("shared", i.ToString(), etag: etag), default);
-                    return true;
-                }
-                catch (StateETagMismatchException)
-                {
-                    return false;
-                }
-            })));
-            Assert.Equal(1, results.Count(won => won));
+            Assert.Equal(1, await WinnersAsync(200, i => (i % 2 == 0 ? first : second).SetAsync(Set("shared", i.ToString(), etag: etag), default)));
         }
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
