@@ -8,6 +8,12 @@ namespace DaprShop.Workflow;
 /// </summary>
 public sealed class WorkflowRuntimeOptions
 {
+    /// <summary>The app id in the engine's actor type names; defaults to the APP_ID environment variable.</summary>
+    public string? AppId { get; set; } = Environment.GetEnvironmentVariable("APP_ID");
+
+    /// <summary>The namespace in the engine's actor type names; defaults to NAMESPACE, then "default".</summary>
+    public string? Namespace { get; set; } = Environment.GetEnvironmentVariable("NAMESPACE");
+
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflow>> _workflows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflowActivity>> _activities = new(StringComparer.Ordinal);
 
