@@ -3,7 +3,7 @@ using DaprShop.Workflow.Durability;
 using DaprShop.Workflow.Execution;
 using DaprShop.Workflow.History;
 
-namespace DaprShop.Workflow.Client;
+namespace DaprShop.Workflow;
 
 /// <summary>
 /// Starts and manages workflow instances (Dapr.Workflow's DaprWorkflowClient). Every operation is a call to the

@@ -1,7 +1,7 @@
 using DaprShop.Workflow.Durability;
 using DaprShop.Workflow.Execution;
 
-namespace DaprShop.Workflow.Client;
+namespace DaprShop.Workflow;
 
 /// <summary>A snapshot of an instance (Dapr.Workflow's WorkflowState); payloads are read on demand.</summary>
 public sealed class WorkflowState

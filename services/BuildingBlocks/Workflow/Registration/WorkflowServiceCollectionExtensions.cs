@@ -12,7 +12,7 @@ public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the workflows and activities, the engine's two actor types (hosted by this app; map them with
-    /// <c>MapActorsHandlers</c>) and <see cref="Client.DaprWorkflowClient"/>.
+    /// <c>MapActorsHandlers</c>) and <see cref="DaprWorkflowClient"/>.
     /// </summary>
     public static IServiceCollection AddDaprWorkflow(this IServiceCollection services, Action<WorkflowRuntimeOptions> configure)
     {
@@ -30,7 +30,7 @@ public static class WorkflowServiceCollectionExtensions
             new WorkflowExecutor(options, provider, provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         services.AddSingleton<WorkflowTurnProcessor>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<Client.DaprWorkflowClient>();
+        services.AddSingleton<DaprWorkflowClient>();
         services.AddActors(actors =>
         {
             actors.Actors.RegisterActor<WorkflowActor>(actorTypes.Workflow);
