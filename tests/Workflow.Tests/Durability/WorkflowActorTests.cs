@@ -203,4 +203,20 @@ public sealed class WorkflowActorTests
 
         Assert.Equal(5, (await client.GetWorkflowStateAsync("order-10")).ReadOutputAs<int>());
     }
+
+    [Fact]
+    public async Task Reusing_an_ended_instance_id_reports_the_new_start_as_pending_then_runs_it_cleanly()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 0);
+        await _system.RunUntilIdleAsync();
+
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 100);
+        var pending = await client.GetWorkflowStateAsync("order-11");
+        Assert.Equal((WorkflowRuntimeStatus.Pending, 100, 0), (pending.RuntimeStatus, pending.ReadInputAs<int>(), pending.ReadOutputAs<int>()));
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal(105, (await client.GetWorkflowStateAsync("order-11")).ReadOutputAs<int>());
+        Assert.Equal(5, _system.StateOf("order-11").History.OfType<TaskCompletedEvent>().Count());
+    }
 }

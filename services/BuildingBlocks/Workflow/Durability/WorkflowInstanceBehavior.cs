@@ -47,19 +47,21 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
     public async Task<WorkflowInstanceMetadata?> GetMetadataAsync()
     {
         var state = await LoadAsync();
-        var started = state.Started ?? state.PendingStart;
-        return started is null
-            ? null
-            : new WorkflowInstanceMetadata(
-                started.InstanceId,
-                started.Name,
-                state.RuntimeStatus,
-                state.CreatedAt!.Value,
-                state.LastUpdatedAt!.Value,
-                started.Input,
-                state.Completed?.Result,
-                state.CustomStatus,
-                state.Completed?.FailureDetails);
+        if (state.Current is not { } current)
+        {
+            return null;
+        }
+        var ended = state.IsPendingStart ? null : state.Completed;
+        return new WorkflowInstanceMetadata(
+            current.InstanceId,
+            current.Name,
+            state.RuntimeStatus,
+            state.CreatedAt!.Value,
+            state.LastUpdatedAt!.Value,
+            current.Input,
+            ended?.Result,
+            state.IsPendingStart ? null : state.CustomStatus,
+            ended?.FailureDetails);
     }
 
     public async Task AcknowledgeDispatchAsync(OutboxAcknowledgement acknowledgement)
@@ -80,7 +82,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
     public async Task<bool> PurgeAsync(IActorProxyFactory proxies, string workflowActorType)
     {
         var state = await LoadAsync();
-        if (!state.IsTerminal)
+        if (state.RuntimeStatus is not (WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated))
         {
             return false;
         }

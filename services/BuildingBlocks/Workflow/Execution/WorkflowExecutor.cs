@@ -16,7 +16,7 @@ public sealed class WorkflowExecutor(WorkflowRuntimeOptions registrations, IServ
         var workflow = registrations.CreateWorkflow(started.Name, services);
         if (workflow is null)
         {
-            return FailedBeforeRunning(new InvalidOperationException($"No workflow named '{started.Name}' is registered."));
+            return new ReplayResult([], null, Failure(new InvalidOperationException($"No workflow named '{started.Name}' is registered.")));
         }
 
         var context = new ReplayWorkflowContext(started, loggerFactory);
@@ -51,14 +51,13 @@ public sealed class WorkflowExecutor(WorkflowRuntimeOptions registrations, IServ
             if (nonDeterminism is not null)
             {
                 // Stop here: applying further history to code that diverged could hand results to the wrong await.
-                return FailedBeforeRunning(new NonDeterministicWorkflowException(nonDeterminism));
+                return new ReplayResult([], context.CustomStatus, Failure(new NonDeterministicWorkflowException(nonDeterminism)));
             }
         }
         return new ReplayResult(context.PendingActions, context.CustomStatus, OutcomeOf(run, context));
     }
 
-    private static ReplayResult FailedBeforeRunning(Exception reason) =>
-        new([], null, new WorkflowOutcome.Failed(WorkflowTaskFailureDetails.FromException(reason)));
+    private static WorkflowOutcome.Failed Failure(Exception reason) => new(WorkflowTaskFailureDetails.FromException(reason));
 
     private static Task<object?> Start(IWorkflow workflow, WorkflowContext context, string? input)
     {
@@ -80,8 +79,7 @@ public sealed class WorkflowExecutor(WorkflowRuntimeOptions registrations, IServ
         }
         if (!run.IsCompletedSuccessfully)
         {
-            var exception = run.IsCanceled ? new TaskCanceledException(run) : run.Exception!.InnerException!;
-            return new WorkflowOutcome.Failed(WorkflowTaskFailureDetails.FromException(exception));
+            return Failure(run.IsCanceled ? new TaskCanceledException(run) : run.Exception!.InnerException!);
         }
         return context.ContinueAsNewRequest is { } continueAsNew
             ? new WorkflowOutcome.ContinuedAsNew(continueAsNew.Input, continueAsNew.PreserveUnprocessedEvents ? context.UnconsumedEvents : [])

@@ -30,22 +30,31 @@ public sealed record WorkflowRuntimeState
     public bool IsSuspended =>
         Completed is null && History.LastOrDefault(e => e is ExecutionSuspendedEvent or ExecutionResumedEvent) is ExecutionSuspendedEvent;
 
+    /// <summary>The current execution ended (its history holds ExecutionCompleted).</summary>
     [JsonIgnore]
     public bool IsTerminal => Completed is not null;
 
+    /// <summary>A start is queued and no execution is live: a new instance, a delayed start, or the reuse of an ended ID.</summary>
+    [JsonIgnore]
+    public bool IsPendingStart => PendingStart is not null && (Started is null || IsTerminal);
+
     [JsonIgnore]
     public WorkflowRuntimeStatus RuntimeStatus =>
-        Completed?.Status
+        IsPendingStart ? WorkflowRuntimeStatus.Pending
+        : Completed?.Status
         ?? (IsSuspended ? WorkflowRuntimeStatus.Suspended
             : Started is not null ? WorkflowRuntimeStatus.Running
-            : PendingStart is not null ? WorkflowRuntimeStatus.Pending
             : WorkflowRuntimeStatus.Unknown);
 
+    /// <summary>The execution the status describes: the queued one while pending, else the one in history.</summary>
     [JsonIgnore]
-    public DateTime? CreatedAt => (Started ?? PendingStart)?.Timestamp;
+    public ExecutionStartedEvent? Current => IsPendingStart ? PendingStart : Started;
 
     [JsonIgnore]
-    public DateTime? LastUpdatedAt => History.Count > 0 ? History[^1].Timestamp : PendingStart?.Timestamp;
+    public DateTime? CreatedAt => Current?.Timestamp;
+
+    [JsonIgnore]
+    public DateTime? LastUpdatedAt => IsPendingStart ? PendingStart!.Timestamp : History.LastOrDefault()?.Timestamp;
 
     /// <summary>Children created by this execution that have not reported back.</summary>
     public IEnumerable<ChildWorkflowInstanceCreatedEvent> RunningChildren() =>
