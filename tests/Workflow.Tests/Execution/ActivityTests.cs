@@ -110,6 +110,41 @@ public sealed class ActivityTests
         Assert.Contains("No workflow named 'Missing'", harness.Failure.ErrorMessage);
     }
 
+    [Fact]
+    public void Awaiting_a_non_durable_task_fails_the_instance_with_a_diagnostic_instead_of_hanging()
+    {
+        var harness = new WorkflowHarness();
+        harness.Workflows.RegisterWorkflow<object?, string>("Sleeper", async (_, _) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1));
+            return "never";
+        });
+
+        harness.Start("Sleeper").Turn();
+
+        Assert.Equal(WorkflowRuntimeStatus.Failed, harness.Status);
+        Assert.Contains("Task.Delay", harness.Failure.ErrorMessage);
+    }
+
+    [Fact]
+    public void Resuming_off_the_replay_thread_fails_the_instance_instead_of_racing_the_replay()
+    {
+        var harness = new WorkflowHarness();
+        harness.Workflows.RegisterWorkflow<object?, string>("Careless", async (context, _) =>
+        {
+            var first = await context.CallActivityAsync<string>("A").ConfigureAwait(false);
+            return first + await context.CallActivityAsync<string>("B");
+        });
+        harness.Start("Careless").Turn();
+
+        harness.Deliver(harness.ActivityCompleted(0, "a")).Turn();
+
+        // Whether the replay or the stray thread notices first, the instance fails with the same advice.
+        Assert.Equal(WorkflowRuntimeStatus.Failed, harness.Status);
+        Assert.Contains("ConfigureAwait(false)", harness.Failure.ErrorMessage);
+        Assert.DoesNotContain(harness.State.History, e => e is History.TaskScheduledEvent { Name: "B" });
+    }
+
     private sealed class GreetingWorkflow : Workflow<string, string>
     {
         public override async Task<string> RunAsync(WorkflowContext context, string input) =>

@@ -194,8 +194,15 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
         waiter.Deliver(raised);
     }
 
+    /// <summary>
+    /// True while the workflow can still be resumed by history: some task or event waiter is open. An unfinished
+    /// workflow with neither awaits something the engine can never complete (Task.Delay, Task.Run, I/O).
+    /// </summary>
+    internal bool HasOpenAwaits => _openTasks.Count > 0 || _eventWaiters.Count > 0;
+
     private int ScheduleAction(Func<int, SchedulingEvent> describeAction, Action<CompletionEvent>? onCompletion)
     {
+        EnsureOnReplayThread();
         var id = _nextSequenceNumber++;
         var action = describeAction(id);
         _pendingActions.Add(id, action);
@@ -228,6 +235,7 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
 
     private EventWaiter AddEventWaiter<T>(string eventName, TaskCompletionSource<T> received, Action? onDelivered)
     {
+        EnsureOnReplayThread();
         var waiter = new EventWaiter(eventName, raised =>
         {
             onDelivered?.Invoke();
@@ -248,6 +256,18 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
         _bufferedEvents.RemoveAt(index);
         SetResultFromJson(received, buffered.Input);
         return true;
+    }
+
+    /// <summary>
+    /// Code that resumed on the thread pool would race the replay; refuse before it touches any state. The instance
+    /// then fails instead of recording actions in an order no replay can reproduce.
+    /// </summary>
+    private static void EnsureOnReplayThread()
+    {
+        if (SynchronizationContext.Current is not WorkflowSynchronizationContext)
+        {
+            throw new InvalidOperationException($"Workflow code resumed off the replay thread. {WorkflowSynchronizationContext.DeterminismHint}");
+        }
     }
 
     private static bool NamesMatch(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);

@@ -73,9 +73,16 @@ public sealed class WorkflowExecutor(WorkflowRuntimeOptions registrations, IServ
 
     private static WorkflowOutcome? OutcomeOf(Task<object?>? run, ReplayWorkflowContext context)
     {
-        if (run is null || !run.IsCompleted)
+        if (run is null)
         {
             return null;
+        }
+        if (!run.IsCompleted)
+        {
+            return context.HasOpenAwaits
+                ? null
+                : Failure(new InvalidOperationException(
+                    $"The workflow awaits something replay can never complete. {WorkflowSynchronizationContext.DeterminismHint}"));
         }
         if (!run.IsCompletedSuccessfully)
         {

@@ -7,6 +7,10 @@ namespace DaprShop.Workflow.Execution;
 /// </summary>
 internal sealed class WorkflowSynchronizationContext : SynchronizationContext
 {
+    /// <summary>What breaks replay, for the diagnostics that detect it.</summary>
+    public const string DeterminismHint =
+        "Only await tasks from the WorkflowContext, on its thread: no Task.Delay, Task.Run, I/O or ConfigureAwait(false).";
+
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _continuations = new();
 
     public override void Post(SendOrPostCallback d, object? state) => _continuations.Enqueue((d, state));
