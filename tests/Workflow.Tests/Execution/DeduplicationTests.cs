@@ -1,3 +1,4 @@
+using DaprShop.Workflow.Execution;
 using DaprShop.Workflow.History;
 using DaprShop.Workflow.Tests.Infrastructure;
 
@@ -75,5 +76,18 @@ public sealed class DeduplicationTests
         harness.Deliver(harness.Raised("APPROVAL", "bob", "delivery-2")).Turn();
 
         Assert.Equal("alice,bob", harness.Output<string>());
+    }
+
+    [Fact]
+    public void An_activity_answered_before_its_dispatch_was_acknowledged_is_not_sent_again()
+    {
+        var harness = TwoActivities();
+        harness.Turn();
+        Assert.Single(harness.State.Outbox);
+
+        harness.Deliver(harness.ActivityCompleted(0, "a")).Turn();
+
+        var request = Assert.IsType<ActivityRequest>(Assert.Single(harness.Dispatch()));
+        Assert.Equal("Second", request.Name);
     }
 }

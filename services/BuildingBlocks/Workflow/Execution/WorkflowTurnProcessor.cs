@@ -21,8 +21,9 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor)
         }
 
         var past = admission.StartsNewGeneration ? [] : state.History;
-        var turn = new Turn(now, state.Outbox, admission.Waiting, admission.StartsNewGeneration ? null : state.CustomStatus);
         IReadOnlyList<HistoryEvent> newEvents = [new OrchestratorStartedEvent { Timestamp = now }, .. admission.Applied];
+        var undispatched = state.Outbox.Where(message => !IsAnswered(message, newEvents)).ToList();
+        var turn = new Turn(now, undispatched, admission.Waiting, admission.StartsNewGeneration ? null : state.CustomStatus);
         var afterAdmission = new WorkflowRuntimeState { History = [.. past, .. newEvents] };
 
         if (newEvents.OfType<ExecutionTerminatedEvent>().FirstOrDefault() is { } termination)
@@ -126,6 +127,15 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor)
             };
         yield return new InstanceMessage(parent.InstanceId, outcome);
     }
+
+    /// <summary>
+    /// An activity whose result arrives while its request still waits for dispatch (the acknowledgement was lost)
+    /// must not be sent again: that would run it once more for nothing.
+    /// </summary>
+    private static bool IsAnswered(OutboxMessage message, IEnumerable<HistoryEvent> arrived) =>
+        message is ActivityRequest request
+        && arrived.OfType<CompletionEvent>().Any(completion =>
+            completion.ExecutionId == request.ExecutionId && completion.ScheduledEventId == request.TaskScheduledId);
 
     private static IEnumerable<OutboxMessage> SentEvents(IEnumerable<SchedulingEvent> actions, ExecutionStartedEvent started) =>
         actions.OfType<EventSentEvent>().Select(sent => OutboxFor(sent, started));
