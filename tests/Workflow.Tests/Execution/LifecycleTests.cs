@@ -99,6 +99,28 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void An_oversized_payload_fails_the_instance_without_recording_the_action()
+    {
+        var harness = new WorkflowHarness();
+        harness.Workflows.RegisterWorkflow<object?, string>("Bloated", async (context, _) =>
+        {
+            await context.CallActivityAsync("Small");
+            return await context.CallActivityAsync<string>("Upload", new string('x', 100));
+        });
+        harness.Start("Bloated").Turn();
+        harness.Dispatch();
+        var processor = new WorkflowTurnProcessor(harness.CreateExecutor(), maxPayloadBytes: 64);
+
+        var state = processor.Process(harness.State with { Inbox = [harness.ActivityCompleted(0)] }, harness.Now);
+
+        Assert.Equal(WorkflowRuntimeStatus.Failed, state.RuntimeStatus);
+        Assert.Equal(WorkflowTurnProcessor.PayloadSizeExceededErrorType, state.Completed!.FailureDetails!.ErrorType);
+        Assert.Contains("CallActivity 'Upload'", state.Completed.FailureDetails.ErrorMessage);
+        Assert.DoesNotContain(state.History, e => e is TaskScheduledEvent { Name: "Upload" });
+        Assert.Empty(state.Outbox);
+    }
+
+    [Fact]
     public void Every_event_kind_survives_a_json_round_trip()
     {
         var failure = new WorkflowTaskFailureDetails("System.Exception", "boom", "at x") { InnerFailure = new("Inner", "cause") };

@@ -1,3 +1,4 @@
+using System.Text;
 using DaprShop.Workflow.History;
 
 namespace DaprShop.Workflow.Execution;
@@ -7,10 +8,16 @@ namespace DaprShop.Workflow.Execution;
 /// over history plus the admitted events, and return the next state with its outbox. The caller commits that state
 /// in one transaction and only then dispatches the outbox.
 /// </summary>
-public sealed class WorkflowTurnProcessor(WorkflowExecutor executor)
+public sealed class WorkflowTurnProcessor(WorkflowExecutor executor, int maxPayloadBytes = WorkflowTurnProcessor.DefaultMaxPayloadBytes)
 {
     /// <summary>ErrorType reported to a parent whose child was terminated.</summary>
     public const string TerminatedErrorType = "WorkflowTerminated";
+
+    /// <summary>ErrorType of an instance failed because the code produced a payload over the limit (Dapr's PAYLOAD_SIZE_EXCEEDED).</summary>
+    public const string PayloadSizeExceededErrorType = "PayloadSizeExceeded";
+
+    /// <summary>daprd's default gRPC message limit, which bounds every payload there.</summary>
+    public const int DefaultMaxPayloadBytes = 4 * 1024 * 1024;
 
     public WorkflowRuntimeState Process(WorkflowRuntimeState state, DateTime now)
     {
@@ -43,9 +50,15 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor)
         while (true)
         {
             var result = executor.Execute(past, newEvents);
-            turn.CustomStatus = result.CustomStatus;
             List<HistoryEvent> history = [.. past, .. newEvents];
             var started = history.OfType<ExecutionStartedEvent>().First();
+            if (OversizedPayload(result, newEvents) is { } oversized)
+            {
+                // Nothing the code produced in this turn is kept: no half-written history, no oversized state.
+                var failure = new WorkflowTaskFailureDetails(PayloadSizeExceededErrorType, $"The {oversized} is larger than {maxPayloadBytes} bytes.");
+                return Finish(turn, history, started, [], WorkflowRuntimeStatus.Failed, output: null, failure);
+            }
+            turn.CustomStatus = result.CustomStatus;
             switch (result.Outcome)
             {
                 case null:
@@ -126,6 +139,30 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor)
                 Timestamp = now, ExecutionId = parent.ExecutionId, TaskScheduledId = parent.TaskScheduledId, FailureDetails = failure!,
             };
         yield return new InstanceMessage(parent.InstanceId, outcome);
+    }
+
+    /// <summary>Names the first payload of this turn (start input or anything the code produced) over the limit.</summary>
+    private string? OversizedPayload(ReplayResult result, IEnumerable<HistoryEvent> newEvents)
+    {
+        IEnumerable<(string What, string? Json)> payloads =
+        [
+            .. newEvents.OfType<ExecutionStartedEvent>().Select(start => ("workflow input", start.Input)),
+            ("custom status", result.CustomStatus),
+            .. result.NewActions.Select(action => ($"input of {action.Describe()}", action switch
+            {
+                TaskScheduledEvent task => task.Input,
+                ChildWorkflowInstanceCreatedEvent child => child.Input,
+                EventSentEvent sent => sent.Input,
+                _ => null,
+            })),
+            result.Outcome switch
+            {
+                WorkflowOutcome.Completed completed => ("workflow output", completed.Output),
+                WorkflowOutcome.ContinuedAsNew continued => ("ContinueAsNew input", continued.Input),
+                _ => ("nothing", null),
+            },
+        ];
+        return payloads.FirstOrDefault(payload => payload.Json is not null && Encoding.UTF8.GetByteCount(payload.Json) > maxPayloadBytes).What;
     }
 
     /// <summary>

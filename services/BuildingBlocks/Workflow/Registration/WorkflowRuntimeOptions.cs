@@ -14,6 +14,9 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>The namespace in the engine's actor type names; defaults to NAMESPACE, then "default".</summary>
     public string? Namespace { get; set; } = Environment.GetEnvironmentVariable("NAMESPACE");
 
+    /// <summary>The largest input, output, event or custom status a workflow may produce, in UTF-8 bytes.</summary>
+    public int MaxPayloadBytes { get; set; } = Execution.WorkflowTurnProcessor.DefaultMaxPayloadBytes;
+
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflow>> _workflows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflowActivity>> _activities = new(StringComparer.Ordinal);
 

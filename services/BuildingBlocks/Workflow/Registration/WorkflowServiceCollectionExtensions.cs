@@ -28,7 +28,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
             new WorkflowExecutor(options, provider, provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
-        services.AddSingleton<WorkflowTurnProcessor>();
+        services.AddSingleton(provider => new WorkflowTurnProcessor(provider.GetRequiredService<WorkflowExecutor>(), options.MaxPayloadBytes));
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DaprWorkflowClient>();
         services.AddActors(actors =>
