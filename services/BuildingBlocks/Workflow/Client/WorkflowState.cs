@@ -21,7 +21,7 @@ public sealed class WorkflowState
     public bool IsWorkflowRunning => RuntimeStatus == WorkflowRuntimeStatus.Running;
 
     /// <summary>True once the instance reached a terminal status: Completed, Failed or Terminated.</summary>
-    public bool IsWorkflowCompleted => RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated;
+    public bool IsWorkflowCompleted => RuntimeStatus.IsTerminal();
 
     public DateTimeOffset CreatedAt => _metadata is null ? default : new DateTimeOffset(_metadata.CreatedAt, TimeSpan.Zero);
     public DateTimeOffset LastUpdatedAt => _metadata is null ? default : new DateTimeOffset(_metadata.LastUpdatedAt, TimeSpan.Zero);

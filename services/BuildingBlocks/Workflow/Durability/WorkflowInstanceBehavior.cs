@@ -69,7 +69,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
         var state = await LoadAsync();
         var remaining = state.Outbox.Where(message => !acknowledgement.Dispatched.Contains(message)).ToList();
         await actor.SaveStateAsync(StateKey, state with { Outbox = remaining });
-        if (state.IsTerminal && remaining.Count == 0)
+        if (state.RuntimeStatus.IsTerminal() && remaining.Count == 0)
         {
             await actor.UnregisterReminderAsync(RecoveryReminder);
         }
@@ -82,7 +82,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
     public async Task<bool> PurgeAsync(IActorProxyFactory proxies, string workflowActorType)
     {
         var state = await LoadAsync();
-        if (state.RuntimeStatus is not (WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated))
+        if (!state.RuntimeStatus.IsTerminal())
         {
             return false;
         }
@@ -102,7 +102,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
             var fired = JsonSerializer.Deserialize<TimerFiredEvent>(reminderState, WorkflowJson.Options)!;
             var current = await LoadAsync();
             // A timer of a purged or finished instance has nothing left to wake.
-            if (current.Started is not null && !current.IsTerminal)
+            if (current.RuntimeStatus is WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Suspended)
             {
                 await actor.SaveStateAsync(StateKey, current with { Inbox = [.. current.Inbox, fired] });
             }
@@ -146,7 +146,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
             await actor.SaveStateAsync(StateKey, state);
         }
 
-        if (state.Started is null && state.PendingStart?.ScheduledStartTime is { } startAt)
+        if (state.IsPendingStart && state.PendingStart!.ScheduledStartTime is { } startAt)
         {
             await actor.RegisterReminderAsync(NewEventReminder, null, Max(startAt - now, TimeSpan.Zero), Once);
         }
@@ -155,7 +155,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
             var outbox = state.Outbox;
             actor.RunAfterTurn(() => dispatcher.DispatchAsync(actor.Id.Id, outbox));
         }
-        else if (state.IsTerminal || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
+        else if (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
         {
             await actor.UnregisterReminderAsync(RecoveryReminder);
         }

@@ -23,7 +23,7 @@ internal sealed class InboxAdmission
         _history = state.History;
         _executionId = state.Started?.ExecutionId;
         _started = state.Started is not null;
-        _ended = state.IsTerminal;
+        _ended = state.HasEnded;
         _suspended = state.IsSuspended;
     }
 

@@ -30,13 +30,13 @@ public sealed record WorkflowRuntimeState
     public bool IsSuspended =>
         Completed is null && History.LastOrDefault(e => e is ExecutionSuspendedEvent or ExecutionResumedEvent) is ExecutionSuspendedEvent;
 
-    /// <summary>The current execution ended (its history holds ExecutionCompleted).</summary>
+    /// <summary>The execution in history ended (it holds ExecutionCompleted); a reuse of the ID may be queued.</summary>
     [JsonIgnore]
-    public bool IsTerminal => Completed is not null;
+    public bool HasEnded => Completed is not null;
 
     /// <summary>A start is queued and no execution is live: a new instance, a delayed start, or the reuse of an ended ID.</summary>
     [JsonIgnore]
-    public bool IsPendingStart => PendingStart is not null && (Started is null || IsTerminal);
+    public bool IsPendingStart => PendingStart is not null && (Started is null || HasEnded);
 
     [JsonIgnore]
     public WorkflowRuntimeStatus RuntimeStatus =>
