@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using DaprShop.Workflow.History;
 
 namespace DaprShop.Workflow.Execution;
 
@@ -14,15 +13,3 @@ namespace DaprShop.Workflow.Execution;
 [JsonDerivedType(typeof(InstanceMessage), "message")]
 public abstract record OutboxMessage;
 
-/// <summary>Run an activity, then deliver TaskCompleted/TaskFailed to the instance.</summary>
-public sealed record ActivityRequest(string InstanceId, string ExecutionId, int TaskScheduledId, string Name, string? Input) : OutboxMessage
-{
-    /// <summary>Stable across re-executions of this call; activities derive idempotency keys from it.</summary>
-    public string TaskExecutionKey => $"{InstanceId}::{ExecutionId}::{TaskScheduledId}";
-}
-
-/// <summary>Deliver <see cref="Fired"/> to the instance once its FireAt is due.</summary>
-public sealed record TimerRequest(string InstanceId, TimerFiredEvent Fired) : OutboxMessage;
-
-/// <summary>Append <see cref="Event"/> to another instance's inbox (child start, event, parent result, terminate).</summary>
-public sealed record InstanceMessage(string TargetInstanceId, HistoryEvent Event) : OutboxMessage;
