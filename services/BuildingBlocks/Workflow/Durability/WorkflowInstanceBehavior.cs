@@ -111,7 +111,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
         await RunTurnAsync();
     }
 
-    public static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
+    private static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
 
     private async Task EnqueueAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
     {
