@@ -56,4 +56,23 @@ public sealed class SuspendResumeTests
         Assert.Equal(WorkflowRuntimeStatus.Terminated, harness.Status);
         Assert.Equal("stopped", harness.Output<string>());
     }
+
+    [Fact]
+    public void A_timer_that_fires_while_suspended_is_applied_after_resume()
+    {
+        var harness = new WorkflowHarness();
+        harness.Workflows.RegisterWorkflow<object?, string>("Nap", async (context, _) =>
+        {
+            await context.CreateTimer(TimeSpan.FromMinutes(5));
+            return "rested";
+        });
+        harness.Start("Nap").Turn();
+        harness.Deliver(new ExecutionSuspendedEvent { Timestamp = harness.Now }).Turn();
+
+        harness.Deliver(harness.TimerFired(0)).Turn();
+        Assert.Equal((WorkflowRuntimeStatus.Suspended, 1), (harness.Status, harness.State.Inbox.Count));
+        harness.Deliver(new ExecutionResumedEvent { Timestamp = harness.Now }).Turn();
+
+        Assert.Equal("rested", harness.Output<string>());
+    }
 }
