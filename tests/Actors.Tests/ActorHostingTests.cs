@@ -154,6 +154,18 @@ public sealed class ActorHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registered_reminder_reads_back_with_its_bytes_and_schedule_and_an_unknown_one_as_null()
+    {
+        using var schedule = await _app.CallAsync(HttpMethod.Put, "/actors/counter/c12/method/ScheduleReminderAsync", "\"later\"");
+
+        using var known = await _app.CallAsync(HttpMethod.Put, "/actors/counter/c12/method/DescribeReminderAsync", "\"wake\"");
+        using var unknown = await _app.CallAsync(HttpMethod.Put, "/actors/counter/c12/method/DescribeReminderAsync", "\"nope\"");
+
+        Assert.Equal("\"wake:later:00:00:05:00:00:00\"", await known.Content.ReadAsStringAsync());
+        Assert.Equal("\"none\"", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_reminder_with_raw_json_data_is_delivered_as_its_utf8_text()
     {
         using var fired = await _app.CallAsync(HttpMethod.Put, "/actors/counter/c7/method/remind/other", """{"data":{"reason":"idle"},"dueTime":"15m","period":"R3/PT1H"}""");
@@ -209,5 +221,17 @@ public sealed class ActorHostingTests : IAsyncLifetime
         Assert.Equal("PUT", call.Method);
         Assert.Equal("""{"value":1}""", call.Body);
         Assert.Equal("chain-42", call.Headers["Dapr-Reentrancy-Id"]);
+    }
+
+    [Fact]
+    public async Task Without_reentrancy_the_callers_id_is_not_passed_on()
+    {
+        await using var app = await ActorApp.StartAsync(options => options.ReentrancyConfig.Enabled = false);
+        app.Sidecar.MethodResponder = _ => (200, "1");
+
+        using var response = await app.CallAsync(HttpMethod.Put, "/actors/counter/c10/method/CallOtherCounterAsync", "\"c11\"", reentrancyId: "chain-42");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(Assert.Single(app.Sidecar.Requests, request => request.Path.EndsWith("/method/IncrementAsync")).Headers.ContainsKey("Dapr-Reentrancy-Id"));
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class SidecarRecorder : IAsyncDisposable
     /// <summary>Stored JSON by <c>{type}/{id}/{key}</c>.</summary>
     public ConcurrentDictionary<string, string> State { get; }
 
+    /// <summary>Reminder bodies by <c>{type}/{id}/{name}</c>, answered to reminder GETs as daprd would (plus echoes of what was stored).</summary>
+    public ConcurrentDictionary<string, string> Reminders { get; } = new();
+
     public Func<RecordedRequest, (int Status, string Body)> MethodResponder { get; set; } = _ => (200, "");
 
     public IReadOnlyList<RecordedRequest> StateTransactions => Requests.Where(request => request.Method == "POST" && request.Path.EndsWith("/state")).ToArray();
@@ -74,6 +77,13 @@ public sealed partial class SidecarRecorder : IAsyncDisposable
             case ("state", "POST" or "PUT"):
                 ApplyTransaction(actor, request.Body);
                 context.Response.StatusCode = 204;
+                break;
+            case ("reminders", "PUT" or "POST"):
+                Reminders[$"{actor}/{name}"] = request.Body;
+                context.Response.StatusCode = 204;
+                break;
+            case ("reminders", "GET"):
+                await context.Response.WriteAsync(Reminders.TryGetValue($"{actor}/{name}", out var reminder) ? reminder : "{}");
                 break;
             case ("method", _):
                 var (status, body) = MethodResponder(request);

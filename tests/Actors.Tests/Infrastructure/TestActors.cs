@@ -26,6 +26,8 @@ public interface ICounterActor : IActor
     Task ScheduleReminderAsync(string payload);
 
     Task StartTimerAsync(string payload);
+
+    Task<string> DescribeReminderAsync(string name);
 }
 
 public sealed class CounterActor(ActorHost host, ActorJournal journal) : Actor(host), ICounterActor, IRemindable
@@ -58,6 +60,11 @@ public sealed class CounterActor(ActorHost host, ActorJournal journal) : Actor(h
 
     public Task StartTimerAsync(string payload) =>
         RegisterTimerAsync("tick", nameof(OnTickAsync), Encoding.UTF8.GetBytes(payload), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1, 30));
+
+    public async Task<string> DescribeReminderAsync(string name) =>
+        await GetReminderAsync(name) is { } reminder
+            ? $"{reminder.Name}:{Encoding.UTF8.GetString(reminder.State)}:{reminder.DueTime}:{reminder.Period}"
+            : "none";
 
     public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
     {

@@ -12,10 +12,21 @@ public static class ActorsServiceCollectionExtensions
     /// over the app's sidecar (DAPR_HTTP_ENDPOINT / DAPR_HTTP_PORT and DAPR_API_TOKEN from the app's configuration
     /// unless the options name them). Map the endpoints daprd calls with <c>app.MapActorsHandlers()</c>.
     /// </summary>
+    /// <remarks>
+    /// Calls compose, as Dapr.Actors' AddActors configures one options instance: a library (the workflow engine)
+    /// and the app may each register their actor types.
+    /// </remarks>
     public static IServiceCollection AddActors(this IServiceCollection services, Action<ActorRuntimeOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+
+        if (services.FirstOrDefault(service => service.ServiceType == typeof(ActorRuntimeOptions) && !service.IsKeyedService)?.ImplementationInstance
+            is ActorRuntimeOptions existing)
+        {
+            configure(existing);
+            return services;
+        }
 
         var options = new ActorRuntimeOptions();
         configure(options);

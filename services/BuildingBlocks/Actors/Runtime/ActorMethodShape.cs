@@ -19,6 +19,7 @@ internal sealed class ActorMethodShape
         CancellationTokenIndex = Array.FindIndex(parameters, parameter => parameter.ParameterType == typeof(CancellationToken));
         ArgumentIndex = Array.FindIndex(parameters, parameter => parameter.ParameterType != typeof(CancellationToken));
         ParameterCount = parameters.Length;
+        ArgumentType = ArgumentIndex >= 0 ? parameters[ArgumentIndex].ParameterType : null;
 
         var allowedParameters = (ArgumentIndex >= 0 ? 1 : 0) + (CancellationTokenIndex >= 0 ? 1 : 0);
         if (parameters.Length != allowedParameters || parameters.Any(parameter => parameter.ParameterType.IsByRef))
@@ -48,7 +49,7 @@ internal sealed class ActorMethodShape
     public string Name => Method.Name;
 
     /// <summary>The type of the JSON body, or null when the method takes no argument.</summary>
-    public Type? ArgumentType => ArgumentIndex >= 0 ? Method.GetParameters()[ArgumentIndex].ParameterType : null;
+    public Type? ArgumentType { get; }
 
     public int ArgumentIndex { get; }
 
