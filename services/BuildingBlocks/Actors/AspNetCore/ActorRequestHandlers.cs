@@ -15,8 +15,6 @@ internal static class ActorRequestHandlers
     /// <summary>Stops daprd from delivering a reminder or timer this app can never handle.</summary>
     private const string ReminderCancelHeader = "X-DaprReminderCancel";
 
-    private static readonly JsonSerializerOptions WireOptions = new(JsonSerializerDefaults.Web);
-
     public static Task GetConfigAsync(HttpContext context)
     {
         var runtime = context.RequestServices.GetRequiredService<ActorRuntime>();
@@ -167,7 +165,7 @@ internal static class ActorRequestHandlers
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new ActorErrorBody(exceptionType, message), WireOptions, context.RequestAborted);
+        return JsonSerializer.SerializeAsync(context.Response.Body, new ActorErrorBody(exceptionType, message), ActorErrorBody.WireOptions, context.RequestAborted);
     }
 
     private static string RouteValue(HttpContext context, string name) => context.Request.RouteValues[name] as string ?? "";

@@ -11,8 +11,6 @@ namespace DaprShop.Actors;
 /// </summary>
 public sealed class ActorMethodInvocationException : DaprException
 {
-    private static readonly JsonSerializerOptions WireOptions = new(JsonSerializerDefaults.Web);
-
     internal ActorMethodInvocationException(
         string actorType, string actorId, string methodName, HttpStatusCode statusCode, string? errorCode, ActorErrorBody? remoteError,
         Exception? innerException = null, string? responseBody = null)
@@ -69,7 +67,7 @@ public sealed class ActorMethodInvocationException : DaprException
     {
         try
         {
-            return JsonSerializer.Deserialize<ActorErrorBody>(json, WireOptions) is { ExceptionType: not null, Message: not null } error ? error : null;
+            return JsonSerializer.Deserialize<ActorErrorBody>(json, ActorErrorBody.WireOptions) is { ExceptionType: not null, Message: not null } error ? error : null;
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DaprShop.Dapr;
 
 namespace DaprShop.Actors;
 
@@ -46,10 +47,7 @@ internal sealed class HttpActorProxy(ActorSidecarClient sidecar, ActorId actorId
         }
         catch (JsonException exception)
         {
-            throw new ActorMethodInvocationException(
-                actorType, actorId.Id, method, System.Net.HttpStatusCode.OK, null,
-                new ActorErrorBody(nameof(JsonException), $"The result could not be read as {typeof(T).Name}: {exception.Message}"),
-                exception);
+            throw new DaprException($"The result of actor call {actorType}/{actorId}.{method} could not be read as {typeof(T).Name}: {exception.Message}", exception);
         }
     }
 }
