@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DaprShop.Sidecar.Time;
+
+namespace DaprShop.Sidecar.Actors;
+
+/// <summary>
+/// A reminder/timer interval as dapr/kit time.ParseDuration reads it: an ISO-8601 duration with an optional
+/// <c>Rn/</c> repetition prefix (<c>R5/PT10S</c>, <c>P1Y2M3W4D</c>; integer components, W = 7 days) or a Go
+/// duration. Years, months and days are calendar steps, so they are kept apart from the fixed-length part.
+/// </summary>
+/// <param name="Repetitions">How many ticks remain; -1 = unbounded.</param>
+public sealed partial record ActorPeriod(int Years, int Months, int Days, TimeSpan Fixed, int Repetitions, string Text)
+{
+    public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Fixed == TimeSpan.Zero;
+
+    public DateTimeOffset After(DateTimeOffset time) => time.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Fixed);
+
+    /// <summary>The same interval with fewer ticks left, written back as <c>Rn/…</c> so a stored reminder shows what is left.</summary>
+    public ActorPeriod WithRepetitions(int left) =>
+        this with { Repetitions = left, Text = $"R{left}/{(Text.Contains('/') ? Text[(Text.IndexOf('/') + 1)..] : Text)}" };
+
+    /// <exception cref="FormatException">Neither a Go nor an ISO-8601 duration; or <c>R0/</c>.</exception>
+    public static ActorPeriod Parse(string text)
+    {
+        if (TryParseIso8601(text, out var period)) return period;
+        if (GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.Zero) return new(0, 0, 0, duration, -1, text);
+        throw new FormatException($"unsupported duration format \"{text}\"");
+    }
+
+    private static bool TryParseIso8601(string text, out ActorPeriod period)
+    {
+        period = null!;
+        var match = Iso8601().Match(text);
+        if (!match.Success || (match.Groups["y"].Length + match.Groups["mo"].Length + match.Groups["w"].Length + match.Groups["d"].Length
+                               + match.Groups["h"].Length + match.Groups["mi"].Length + match.Groups["s"].Length) == 0)
+            return false;
+        var repetitions = -1;
+        if (match.Groups["r"].Success)
+        {
+            repetitions = Number(match, "r");
+            if (repetitions == 0) throw new FormatException($"repetitions must be greater than zero in \"{text}\"");
+        }
+        var fixedPart = TimeSpan.FromHours(Number(match, "h")) + TimeSpan.FromMinutes(Number(match, "mi")) + TimeSpan.FromSeconds(Number(match, "s"));
+        period = new ActorPeriod(Number(match, "y"), Number(match, "mo"), Number(match, "w") * 7 + Number(match, "d"), fixedPart, repetitions, text);
+        return true;
+    }
+
+    private static int Number(Match match, string group) =>
+        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+
+    [GeneratedRegex(@"^(?:R(?<r>\d+)/)?P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+)S)?)?$")]
+    private static partial Regex Iso8601();
+}
