@@ -29,6 +29,9 @@ public sealed class LocalRegistry
 
     public sealed record Registration(string AppId, string Address, int InternalPort, int Pid)
     {
+        /// <summary>Actor types the app hosts (from its /dapr/config), so other sidecars can place actors on it.</summary>
+        public IReadOnlyList<string> ActorTypes { get; init; } = [];
+
         [JsonIgnore]
         public Uri BaseAddress { get; } = new($"http://{Address}:{InternalPort}/");
 
@@ -42,7 +45,11 @@ public sealed class LocalRegistry
     {
         var appId = sidecar.Options.AppId;
         var internalPort = sidecar.InternalPort;
-        var registration = new Registration(appId, address, internalPort, Environment.ProcessId) { Local = sidecar };
+        var registration = new Registration(appId, address, internalPort, Environment.ProcessId)
+        {
+            Local = sidecar,
+            ActorTypes = sidecar.Actors.HostedTypes.ToArray(),
+        };
         InProcess.AddOrUpdate(appId, _ => [registration], (_, existing) => existing.Add(registration));
         var file = Path.Combine(_directory, Sanitize(appId), $"{registration.Pid}-{internalPort}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -60,6 +67,16 @@ public sealed class LocalRegistry
         IReadOnlyList<Registration> entries = InProcess.TryGetValue(appId, out var local) && local.Length > 0 ? local : ReadFromDisk(appId);
         if (entries.Count == 0) return null;
         return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)];
+    }
+
+    /// <summary>Every live instance, of any app, whose app hosts the actor type; instances in this process come with Local set.</summary>
+    public IEnumerable<Registration> ResolveActorHosts(string actorType)
+    {
+        var inProcess = InProcess.Values.SelectMany(entries => entries).Where(r => r.ActorTypes.Contains(actorType)).ToList();
+        var onDisk = Directory.Exists(_directory)
+            ? Directory.EnumerateDirectories(_directory).SelectMany(directory => ReadFromDisk(Path.GetFileName(directory)))
+            : [];
+        return inProcess.Concat(onDisk.Where(r => r.ActorTypes.Contains(actorType) && !inProcess.Any(local => local.BaseAddress == r.BaseAddress)));
     }
 
     private Registration[] ReadFromDisk(string appId)

@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Net;
+using DaprShop.Sidecar.Api;
+using DaprShop.Sidecar.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DaprShop.Sidecar.Actors;
+
+/// <summary>
+/// The actor host side of one sidecar: the types its app registered through /dapr/config, the actors active here with
+/// their turn locks and timers, reminders of the hosted types, idle deactivation and draining on shutdown.
+/// Created lazily by <see cref="SidecarRuntime.Actors"/>, so the constructor must stay free of side effects.
+/// </summary>
+public sealed class ActorRuntime(SidecarRuntime sidecar)
+{
+    public const string ReminderCancelHeader = "X-DaprReminderCancel";
+
+    private readonly ConcurrentDictionary<(string Type, string Id), ActiveActor> _active = new();
+    private readonly ConcurrentDictionary<(string Type, string Id, string Name), CancellationTokenSource> _reminders = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private ReminderStore? _reminderStore;
+    private Task _idleScan = Task.CompletedTask;
+    private ILogger _logger = NullLogger.Instance;
+
+    public ActorHostConfig Config { get; private set; } = ActorHostConfig.None;
+
+    public ActorPlacement Placement { get; } = new(sidecar);
+
+    /// <summary>Actors need a state store with actorStateStore: true (daprd disables the actor runtime otherwise).</summary>
+    public bool IsEnabled => sidecar.Components.ActorStateStore is not null;
+
+    /// <summary>Set once hosted types are known and persisted reminders are scheduled (metadata hostReady).</summary>
+    public bool IsHostReady { get; private set; }
+
+    public IEnumerable<string> HostedTypes => Config.Types.Keys;
+
+    public bool Hosts(string actorType) => Config.Types.ContainsKey(actorType);
+
+    public bool IsActive(string actorType, string actorId) => _active.TryGetValue((actorType, actorId), out var actor) && !actor.Deactivated;
+
+    public int ActiveCount(string actorType) => _active.Keys.Count(key => key.Type == actorType);
+
+    /// <summary>Runs once the app answered /dapr/config: remembers its types, schedules their persisted reminders, starts idle scans.</summary>
+    public async Task StartAsync(ActorHostConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        _logger = loggerFactory.CreateLogger("actors");
+        Config = config;
+        if (config.Types.Count > 0 && sidecar.Components.ActorStateStore is { } store)
+        {
+            _reminderStore = new ReminderStore(store.Store);
+            foreach (var actorType in config.Types.Keys)
+            {
+                foreach (var reminder in await _reminderStore.LoadAsync(actorType, cancellationToken)) Schedule(reminder);
+            }
+            _idleScan = ScanForIdleActorsAsync(_stopping.Token);
+            _logger.LogInformation("Hosting actor types: {Types}", string.Join(", ", config.Types.Keys));
+        }
+        IsHostReady = true;
+    }
+
+    /// <summary>
+    /// Runs a call in the actor's turn on this host and returns the app's answer. With reentrancy on for the type the
+    /// call carries (or gets) a Dapr-Reentrancy-Id, and calls of the same chain enter the held turn.
+    /// </summary>
+    public async Task<ActorReply> CallLocalAsync(ActorCall call, CancellationToken cancellationToken)
+    {
+        if (!Config.Types.TryGetValue(call.ActorType, out var settings)) throw ActorErrors.NoHost(call.ActorType, call.ActorId);
+        string? chain = null;
+        if (settings.ReentrancyEnabled)
+        {
+            chain = call.Header(ActorCall.ReentrancyIdHeader) ?? Guid.NewGuid().ToString();
+            call = call.WithHeader(ActorCall.ReentrancyIdHeader, chain);
+        }
+        while (true)
+        {
+            var actor = _active.GetOrAdd((call.ActorType, call.ActorId), key => new ActiveActor(key.Type, key.Id));
+            actor.BeginCall();
+            try
+            {
+                IDisposable turn;
+                try
+                {
+                    turn = await actor.Turn.EnterAsync(chain, settings.MaxStackDepth, cancellationToken);
+                }
+                catch (ActorStackDepthException)
+                {
+                    throw ActorErrors.StackDepth();
+                }
+                using (turn)
+                {
+                    if (actor.Deactivated) continue;
+                    return await SendToAppAsync(HttpMethod.Put, $"/actors/{Escape(call.ActorType)}/{Escape(call.ActorId)}/method/{call.Method}{call.QueryString}",
+                        call.Headers, call.Body, cancellationToken);
+                }
+            }
+            finally
+            {
+                actor.EndCall();
+            }
+        }
+    }
+
+    public void CreateTimer(string actorType, string actorId, string name, ActorSchedule schedule, byte[] callbackBody)
+    {
+        var actor = _active.GetOrAdd((actorType, actorId), key => new ActiveActor(key.Type, key.Id));
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        if (actor.Timers.TryRemove(name, out var previous)) previous.Cancel();
+        actor.Timers[name] = cancellation;
+        _ = RunScheduleAsync($"timer {actorType}/{actorId}/{name}", schedule,
+            token => FireAsync(new ActorCall(actorType, actorId, "timer/" + Escape(name), "", [], callbackBody), local: true, token),
+            _ => Task.CompletedTask,
+            () =>
+            {
+                actor.Timers.TryRemove(new KeyValuePair<string, CancellationTokenSource>(name, cancellation));
+                return Task.CompletedTask;
+            },
+            cancellation.Token);
+    }
+
+    public void DeleteTimer(string actorType, string actorId, string name)
+    {
+        if (_active.TryGetValue((actorType, actorId), out var actor) && actor.Timers.TryRemove(name, out var timer)) timer.Cancel();
+    }
+
+    public async Task CreateReminderAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        await RemindersStore().UpdateAsync(reminder.ActorType, list =>
+        {
+            list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name));
+            list.Add(reminder);
+            return true;
+        }, cancellationToken);
+        Schedule(reminder);
+    }
+
+    public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken) =>
+        (await RemindersStore().LoadAsync(actorType, cancellationToken)).FirstOrDefault(r => r.Is(actorId, name));
+
+    public async Task DeleteReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
+    {
+        if (_reminders.TryRemove((actorType, actorId, name), out var running)) running.Cancel();
+        await RemindersStore().UpdateAsync(actorType, list => list.RemoveAll(r => r.Is(actorId, name)), cancellationToken);
+    }
+
+    /// <summary>
+    /// daprd's drain on shutdown: stop timers and reminders, wait up to drainOngoingCallTimeout for calls in flight,
+    /// then deactivate every actor still active (DELETE /actors/{type}/{id} in its turn).
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopping.IsCancellationRequested) return;
+        await _stopping.CancelAsync();
+        await _idleScan.ContinueWith(_ => { }, TaskScheduler.Default);
+        var deadline = DateTimeOffset.UtcNow + Config.DrainOngoingCallTimeout;
+        while (_active.Values.Any(actor => actor.Pending > 0) && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        foreach (var actor in _active.Values)
+        {
+            using var turn = actor.Turn.TryEnter();
+            if (turn is not null) await DeactivateAsync(actor);
+        }
+    }
+
+    private ReminderStore RemindersStore() =>
+        _reminderStore ?? throw ActorErrors.RuntimeNotFound();
+
+    private void Schedule(Reminder reminder)
+    {
+        var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        if (_reminders.TryGetValue(key, out var previous)) previous.Cancel();
+        _reminders[key] = cancellation;
+        var callbackBody = reminder.CallbackBody();
+        var current = reminder;
+        _ = RunScheduleAsync($"reminder {reminder.ActorType}/{reminder.ActorId}/{reminder.Name}", reminder.Schedule,
+            token => FireAsync(new ActorCall(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), "", [], callbackBody), local: false, token),
+            next => IfStillCurrent(() => RemindersStore().UpdateAsync(reminder.ActorType, list =>
+            {
+                // Only a reminder still stored is advanced: a concurrent delete must not be undone.
+                var index = list.FindIndex(r => r.Is(reminder.ActorId, reminder.Name));
+                if (index >= 0) list[index] = current = current with { Schedule = next };
+                return index;
+            }, _stopping.Token)),
+            () => IfStillCurrent(async () =>
+            {
+                _reminders.TryRemove(new KeyValuePair<(string, string, string), CancellationTokenSource>(key, cancellation));
+                await RemindersStore().UpdateAsync(reminder.ActorType, list => list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name)), _stopping.Token);
+            }),
+            cancellation.Token);
+
+        Task IfStillCurrent(Func<Task> action) =>
+            _reminders.TryGetValue(key, out var running) && running == cancellation ? action() : Task.CompletedTask;
+    }
+
+    /// <summary>One reminder or timer tick; false when the app answered X-DaprReminderCancel: true.</summary>
+    private async Task<bool> FireAsync(ActorCall call, bool local, CancellationToken cancellationToken)
+    {
+        var reply = local ? await CallLocalAsync(call, cancellationToken) : await Placement.CallAsync(call, cancellationToken);
+        if (reply.Status != (int)HttpStatusCode.OK)
+            _logger.LogWarning("{Type}/{Id}: {Method} answered {Status}", call.ActorType, call.ActorId, call.Method, reply.Status);
+        return !string.Equals(reply.Header(ReminderCancelHeader), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task RunScheduleAsync(
+        string what, ActorSchedule schedule, Func<CancellationToken, Task<bool>> fire, Func<ActorSchedule, Task> advanced, Func<Task> ended,
+        CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await ActorSchedule.RunAsync(schedule, async token =>
+            {
+                try
+                {
+                    return await fire(token);
+                }
+                catch (DaprApiError error)
+                {
+                    // daprd logs a failed tick and keeps the schedule.
+                    _logger.LogWarning("{What}: tick failed: {Error}", what, error.Message);
+                    return true;
+                }
+            }, advanced, ended, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception error)
+        {
+            _logger.LogError(error, "{What} stopped", what);
+        }
+    }
+
+    private async Task ScanForIdleActorsAsync(CancellationToken cancellationToken)
+    {
+        var shortest = Config.Types.Values.Min(settings => settings.IdleTimeout);
+        var interval = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(10).Ticks));
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                foreach (var actor in _active.Values)
+                {
+                    if (!IsIdle(actor)) continue;
+                    using var turn = actor.Turn.TryEnter();
+                    if (turn is not null && IsIdle(actor)) await DeactivateAsync(actor);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private bool IsIdle(ActiveActor actor) =>
+        actor.Pending == 0 && Config.Types.TryGetValue(actor.ActorType, out var settings)
+        && DateTimeOffset.UtcNow - actor.LastUsed >= settings.IdleTimeout;
+
+    /// <summary>Call only while holding the actor's turn.</summary>
+    private async Task DeactivateAsync(ActiveActor actor)
+    {
+        actor.Deactivated = true;
+        _active.TryRemove(new KeyValuePair<(string, string), ActiveActor>((actor.ActorType, actor.ActorId), actor));
+        actor.StopTimers();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var reply = await SendToAppAsync(HttpMethod.Delete, $"/actors/{Escape(actor.ActorType)}/{Escape(actor.ActorId)}", [], [], timeout.Token);
+            if (reply.Status != (int)HttpStatusCode.OK)
+                _logger.LogWarning("Deactivating {Type}/{Id}: app answered {Status}", actor.ActorType, actor.ActorId, reply.Status);
+        }
+        catch (Exception error) when (error is DaprApiError or OperationCanceledException)
+        {
+            _logger.LogWarning("Deactivating {Type}/{Id} failed: {Error}", actor.ActorType, actor.ActorId, error.Message);
+        }
+    }
+
+    private async Task<ActorReply> SendToAppAsync(
+        HttpMethod method, string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> headers, byte[] body, CancellationToken cancellationToken)
+    {
+        if (sidecar.App is not { } app) throw ActorErrors.Invoke("app channel is not initialized");
+        using var request = ActorHttpMessages.CreateRequest(method, app.UriFor(pathAndQuery), headers, body);
+        try
+        {
+            using var response = await app.SendAsync(request, cancellationToken);
+            return await ActorHttpMessages.ReadReplyAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            throw ActorErrors.Invoke($"error invoking app channel: {error.Message}");
+        }
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}
