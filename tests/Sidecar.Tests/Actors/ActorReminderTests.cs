@@ -1,0 +1,148 @@
+using System.Globalization;
+using DaprShop.Sidecar.Tests.Conformance.Infrastructure;
+
+namespace DaprShop.Sidecar.Tests.Actors;
+
+/// <summary>Reminders (reference §6.2, §6.3): every time format, the callback body, stopping by delete, cancel and repetitions.</summary>
+[Collection(ActorCollection.Name)]
+public sealed class ActorReminderTests(ActorFixture world)
+{
+    private static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(600);
+
+    [Fact]
+    public async Task A_periodic_reminder_fires_with_daprds_callback_body_until_deleted()
+    {
+        var (id, remind) = NewReminder();
+        var reminder = $"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/tick";
+
+        DaprAssert.NoContent(await world.Host.PostJsonAsync(reminder, """{ "dueTime": "100ms", "period": "150ms", "data": { "reason": "idle" } }"""));
+        var fired = await world.App.WaitForCountAsync("PUT", remind + "tick", 3);
+        DaprAssert.JsonEquivalent("""{ "data": { "reason": "idle" }, "dueTime": "100ms", "period": "150ms" }""", fired[0].Json());
+
+        DaprAssert.NoContent(await world.Host.DeleteAsync(reminder));
+        var count = world.App.Matching("PUT", remind + "tick").Count;
+        await Poll.StaysTrueAsync(() => world.App.Matching("PUT", remind + "tick").Count <= count + 1, QuietWindow, "no ticks after delete");
+        DaprAssert.JsonEquivalent("{}", DaprAssert.Json(await world.Host.GetAsync(reminder)));
+    }
+
+    public static TheoryData<string> DueTimes() =>
+    [
+        "0h0m0s200ms",                                                      // Go duration
+        "PT0S",                                                             // ISO-8601 duration
+        "",                                                                 // absent: now
+    ];
+
+    [Theory]
+    [MemberData(nameof(DueTimes))]
+    public async Task A_one_shot_reminder_fires_once_for_each_dueTime_format_and_is_then_gone(string dueTime)
+    {
+        await AssertFiresOnceAsync(dueTime);
+    }
+
+    [Fact]
+    public async Task A_one_shot_reminder_fires_once_at_an_RFC3339_dueTime()
+    {
+        await AssertFiresOnceAsync(DateTimeOffset.UtcNow.AddMilliseconds(300).ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_reminder_with_Rn_repetitions_fires_n_times()
+    {
+        var (id, remind) = NewReminder();
+        DaprAssert.NoContent(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/twice", """{ "period": "R2/PT1S" }"""));
+
+        var fired = await world.App.WaitForCountAsync("PUT", remind + "twice", 2);
+        Assert.Equal("R2/PT1S", fired[0].Json().GetProperty("period").GetString());
+        await Poll.UntilAsync(async () => (await world.Host.GetAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/twice")).Text,
+            text => text == "{}", "the used-up reminder is removed");
+        await Poll.StaysTrueAsync(() => world.App.Matching("PUT", remind + "twice").Count == 2, QuietWindow, "no third tick");
+    }
+
+    [Fact]
+    public async Task X_DaprReminderCancel_from_the_app_stops_the_reminder()
+    {
+        var (id, remind) = NewReminder();
+        using var _ = world.App.Handle(r => r.Path == remind + "cancel"
+            ? Task.FromResult(new AppReply(Headers: new Dictionary<string, string> { ["X-DaprReminderCancel"] = "true" }))
+            : null);
+
+        DaprAssert.NoContent(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/cancel", """{ "period": "100ms" }"""));
+
+        await world.App.WaitForCountAsync("PUT", remind + "cancel", 1);
+        await Poll.StaysTrueAsync(() => world.App.Matching("PUT", remind + "cancel").Count == 1, QuietWindow, "no tick after cancel");
+        DaprAssert.JsonEquivalent("{}", DaprAssert.Json(await world.Host.GetAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/cancel")));
+    }
+
+    [Fact]
+    public async Task GET_returns_the_stored_reminder_with_the_pre_Scheduler_field_set()
+    {
+        var (id, _) = NewReminder();
+        var reminder = $"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/weekly";
+        var before = DateTimeOffset.UtcNow;
+        DaprAssert.NoContent(await world.Host.PostJsonAsync(reminder, """{ "dueTime": "1h", "period": "P1W", "ttl": "P2W", "data": [1, "two"] }"""));
+
+        var stored = DaprAssert.Json(await world.Host.GetAsync(reminder));
+
+        Assert.Equal(id, DaprAssert.String(stored, "actorID"));
+        Assert.Equal(ActorTypes.Counter, DaprAssert.String(stored, "actorType"));
+        Assert.Equal("weekly", DaprAssert.String(stored, "name"));
+        DaprAssert.JsonEquivalent("[1,\"two\"]", stored.GetProperty("data"));
+        Assert.Equal("P1W", DaprAssert.String(stored, "period"));
+        Assert.Equal("1h", DaprAssert.String(stored, "dueTime"));
+        var registered = DateTimeOffset.Parse(DaprAssert.String(stored, "registeredTime"), CultureInfo.InvariantCulture);
+        var expiration = DateTimeOffset.Parse(DaprAssert.String(stored, "expirationTime"), CultureInfo.InvariantCulture);
+        Assert.InRange(registered - before, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        Assert.Equal(TimeSpan.FromDays(14), expiration - registered);
+        DaprAssert.NoContent(await world.Host.DeleteAsync(reminder));
+    }
+
+    [Theory]
+    [InlineData("""{ "period": "R0/PT1S" }""")]
+    [InlineData("""{ "period": "every second" }""")]
+    [InlineData("""{ "period": "PT1.5S" }""")]
+    [InlineData("""{ "dueTime": "R2/PT1S" }""")]
+    [InlineData("""{ "dueTime": "tomorrow" }""")]
+    [InlineData("""{ "ttl": "2000-01-01T00:00:00Z" }""")]
+    public async Task Unparsable_or_expired_times_fail_with_ERR_ACTOR_REMINDER_CREATE(string body)
+    {
+        var (id, _) = NewReminder();
+        DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/bad", body), 500, "ERR_ACTOR_REMINDER_CREATE");
+    }
+
+    [Fact]
+    public async Task Reminder_operations_for_a_type_this_app_does_not_host_fail_with_403_ERR_ACTOR_REMINDER_NON_HOSTED()
+    {
+        var reminder = $"/v1.0/actors/{ActorTypes.Counter}/a1/reminders/r";
+        DaprAssert.Error(await world.Caller.PostJsonAsync(reminder, "{}"), 403, "ERR_ACTOR_REMINDER_NON_HOSTED");
+        DaprAssert.Error(await world.Caller.GetAsync(reminder), 403, "ERR_ACTOR_REMINDER_NON_HOSTED");
+        DaprAssert.Error(await world.Caller.DeleteAsync(reminder), 403, "ERR_ACTOR_REMINDER_NON_HOSTED");
+        DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Unhosted}/a1/reminders/r", "{}"), 403, "ERR_ACTOR_REMINDER_NON_HOSTED");
+    }
+
+    [Fact]
+    public async Task A_malformed_reminder_body_fails_with_ERR_MALFORMED_REQUEST()
+    {
+        DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/a1/reminders/r", "{ nope"), 400, "ERR_MALFORMED_REQUEST");
+    }
+
+    private async Task AssertFiresOnceAsync(string dueTime)
+    {
+        var (id, remind) = NewReminder();
+        var created = DateTimeOffset.UtcNow;
+        DaprAssert.NoContent(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/once", $$"""{ "dueTime": "{{dueTime}}" }"""));
+
+        var fired = await world.App.WaitForCountAsync("PUT", remind + "once", 1);
+        if (dueTime.Length > 0 && dueTime != "PT0S") Assert.True(fired[0].ReceivedAt - created >= TimeSpan.FromMilliseconds(150), $"fired too early for {dueTime}");
+        Assert.Equal(dueTime, fired[0].Json().GetProperty("dueTime").GetString());
+        await Poll.UntilAsync(async () => (await world.Host.GetAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/once")).Text,
+            text => text == "{}", "the one-shot reminder is removed");
+        await Poll.StaysTrueAsync(() => world.App.Matching("PUT", remind + "once").Count == 1, TimeSpan.FromMilliseconds(300), "fires once");
+    }
+
+    /// <summary>A fresh actor id and the app path its reminders arrive on (append the reminder name).</summary>
+    private static (string Id, string RemindPath) NewReminder()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        return (id, $"/actors/{ActorTypes.Counter}/{id}/method/remind/");
+    }
+}
