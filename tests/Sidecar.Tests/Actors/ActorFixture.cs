@@ -17,7 +17,7 @@ internal static class ActorTypes
     public static readonly string Other = "other-" + Run;         // a second type, for state isolation
     public static readonly string Reentrant = "reentrant-" + Run; // reentrancy on, maxStackDepth 3
     public static readonly string Idle = "idle-" + Run;           // actorIdleTimeout 300ms
-    public static readonly string Restart = "restart-" + Run;     // hosted only by the restart tests' own sidecars
+    public static readonly string Own = "own-" + Run;             // hosted only by sidecars a test starts for itself
     public static readonly string Unhosted = "unhosted-" + Run;   // no app hosts it
 
     public const int MaxStackDepth = 3;
