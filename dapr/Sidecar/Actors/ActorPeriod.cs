@@ -9,16 +9,13 @@ namespace DaprShop.Sidecar.Actors;
 /// <c>Rn/</c> repetition prefix (<c>R5/PT10S</c>, <c>P1Y2M3W4D</c>; integer components, W = 7 days) or a Go
 /// duration. Years, months and days are calendar steps, so they are kept apart from the fixed-length part.
 /// </summary>
-/// <param name="Repetitions">How many ticks remain; -1 = unbounded.</param>
+/// <param name="Repetitions">The n of <c>Rn/</c>; -1 = unbounded.</param>
+/// <param name="Text">As the client wrote it; daprd echoes this text (ReminderPeriod.String) in every callback.</param>
 public sealed partial record ActorPeriod(int Years, int Months, int Days, TimeSpan Fixed, int Repetitions, string Text)
 {
     public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Fixed == TimeSpan.Zero;
 
     public DateTimeOffset After(DateTimeOffset time) => time.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Fixed);
-
-    /// <summary>The same interval with fewer ticks left, written back as <c>Rn/…</c> so a stored reminder shows what is left.</summary>
-    public ActorPeriod WithRepetitions(int left) =>
-        this with { Repetitions = left, Text = $"R{left}/{(Text.Contains('/') ? Text[(Text.IndexOf('/') + 1)..] : Text)}" };
 
     /// <exception cref="FormatException">Neither a Go nor an ISO-8601 duration; or <c>R0/</c>.</exception>
     public static ActorPeriod Parse(string text)

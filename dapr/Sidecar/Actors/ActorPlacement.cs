@@ -20,12 +20,17 @@ public sealed class ActorPlacement(SidecarRuntime sidecar)
     /// <summary>Set by a host on its own error answers, so the caller passes daprd's error on instead of treating it as the app's.</summary>
     public const string HostErrorHeader = "dapr-actor-host-error";
 
-    public async Task<ActorReply> CallAsync(ActorCall call, CancellationToken cancellationToken)
+    /// <summary>Runs the call on the actor's host; Remote tells whether that was another sidecar.</summary>
+    public async Task<(ActorReply Reply, bool Remote)> CallAsync(ActorCall call, CancellationToken cancellationToken)
     {
         var host = FindHost(call.ActorType, call.ActorId) ?? throw ActorErrors.NoHost(call.ActorType, call.ActorId);
-        if (host.Local is { } local) return await local.Actors.CallLocalAsync(call, cancellationToken);
-        return await ForwardAsync(host.BaseAddress, call, cancellationToken);
+        var reply = host.Local is { } local
+            ? await local.Actors.CallLocalAsync(call, cancellationToken)
+            : await ForwardAsync(host.BaseAddress, call, cancellationToken);
+        return (reply, host.Local != sidecar);
     }
+
+    public bool IsPlacedHere(string actorType, string actorId) => FindHost(actorType, actorId)?.Local == sidecar;
 
     /// <summary>The registration of the host for the id; its Local is set when the host runs in this process (or is this sidecar).</summary>
     private LocalRegistry.Registration? FindHost(string actorType, string actorId)

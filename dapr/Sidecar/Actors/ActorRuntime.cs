@@ -19,6 +19,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     private readonly ConcurrentDictionary<(string Type, string Id), ActiveActor> _active = new();
     private readonly ConcurrentDictionary<(string Type, string Id, string Name), CancellationTokenSource> _reminders = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _runningSchedules = new();
     private ReminderStore? _reminderStore;
     private Task _idleScan = Task.CompletedTask;
     private ILogger _logger = NullLogger.Instance;
@@ -51,7 +52,11 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
             _reminderStore = new ReminderStore(store.Store);
             foreach (var actorType in config.Types.Keys)
             {
-                foreach (var reminder in await _reminderStore.LoadAsync(actorType, cancellationToken)) Schedule(reminder);
+                foreach (var reminder in await _reminderStore.LoadAsync(actorType, cancellationToken))
+                {
+                    // As daprd's evaluateReminders: a host drives only the reminders of actors placed on it.
+                    if (Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId)) await ResumeAsync(reminder, cancellationToken);
+                }
             }
             _idleScan = ScanForIdleActorsAsync(_stopping.Token);
             _logger.LogInformation("Hosting actor types: {Types}", string.Join(", ", config.Types.Keys));
@@ -107,9 +112,9 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         if (actor.Timers.TryRemove(name, out var previous)) previous.Cancel();
         actor.Timers[name] = cancellation;
-        _ = RunScheduleAsync($"timer {actorType}/{actorId}/{name}", schedule,
-            token => FireAsync(new ActorCall(actorType, actorId, "timer/" + Escape(name), "", [], callbackBody), local: true, token),
-            _ => Task.CompletedTask,
+        RunSchedule($"timer {actorType}/{actorId}/{name}", schedule,
+            () => FireAsync(new ActorCall(actorType, actorId, "timer/" + Escape(name), "", [], callbackBody), local: true),
+            (_, _) => Task.CompletedTask,
             () =>
             {
                 actor.Timers.TryRemove(new KeyValuePair<string, CancellationTokenSource>(name, cancellation));
@@ -125,13 +130,15 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
 
     public async Task CreateReminderAsync(Reminder reminder, CancellationToken cancellationToken)
     {
-        await RemindersStore().UpdateAsync(reminder.ActorType, list =>
+        var store = RemindersStore();
+        await store.UpdateAsync(reminder.ActorType, list =>
         {
             list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name));
             list.Add(reminder);
             return true;
         }, cancellationToken);
-        Schedule(reminder);
+        await store.SaveTrackAsync(reminder, new ReminderTrack(null, reminder.Schedule.RepetitionsLeft), cancellationToken);
+        Schedule(reminder, reminder.Schedule);
     }
 
     public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken) =>
@@ -140,12 +147,12 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public async Task DeleteReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
         if (_reminders.TryRemove((actorType, actorId, name), out var running)) running.Cancel();
-        await RemindersStore().UpdateAsync(actorType, list => list.RemoveAll(r => r.Is(actorId, name)), cancellationToken);
+        await RemindersStore().DeleteAsync(actorType, actorId, name, cancellationToken);
     }
 
     /// <summary>
-    /// daprd's drain on shutdown: stop timers and reminders, wait up to drainOngoingCallTimeout for calls in flight,
-    /// then deactivate every actor still active (DELETE /actors/{type}/{id} in its turn).
+    /// daprd's drain on shutdown: stop timers and reminders, wait up to drainOngoingCallTimeout for calls and ticks in
+    /// flight, then deactivate every actor still active (DELETE /actors/{type}/{id} in its turn).
     /// </summary>
     public async Task StopAsync()
     {
@@ -153,7 +160,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         await _stopping.CancelAsync();
         await _idleScan.ContinueWith(_ => { }, TaskScheduler.Default);
         var deadline = DateTimeOffset.UtcNow + Config.DrainOngoingCallTimeout;
-        while (_active.Values.Any(actor => actor.Pending > 0) && DateTimeOffset.UtcNow < deadline)
+        while ((_active.Values.Any(actor => actor.Pending > 0) || !_runningSchedules.IsEmpty) && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         foreach (var actor in _active.Values)
         {
@@ -165,55 +172,73 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     private ReminderStore RemindersStore() =>
         _reminderStore ?? throw ActorErrors.RuntimeNotFound();
 
-    private void Schedule(Reminder reminder)
+    /// <summary>Picks a persisted reminder up where its track says it stopped; one already over is removed.</summary>
+    private async Task ResumeAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        var store = RemindersStore();
+        var track = await store.LoadTrackAsync(reminder, cancellationToken);
+        var schedule = track is null ? reminder.Schedule : track.Resume(reminder.Schedule);
+        if (schedule is not null) Schedule(reminder, schedule);
+        else await store.DeleteAsync(reminder.ActorType, reminder.ActorId, reminder.Name, cancellationToken);
+    }
+
+    private void Schedule(Reminder reminder, ActorSchedule schedule)
     {
         var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         if (_reminders.TryGetValue(key, out var previous)) previous.Cancel();
         _reminders[key] = cancellation;
         var callbackBody = reminder.CallbackBody();
-        var current = reminder;
-        _ = RunScheduleAsync($"reminder {reminder.ActorType}/{reminder.ActorId}/{reminder.Name}", reminder.Schedule,
-            token => FireAsync(new ActorCall(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), "", [], callbackBody), local: false, token),
-            next => IfStillCurrent(() => RemindersStore().UpdateAsync(reminder.ActorType, list =>
-            {
-                // Only a reminder still stored is advanced: a concurrent delete must not be undone.
-                var index = list.FindIndex(r => r.Is(reminder.ActorId, reminder.Name));
-                if (index >= 0) list[index] = current = current with { Schedule = next };
-                return index;
-            }, _stopping.Token)),
+        RunSchedule($"reminder {reminder.ActorType}/{reminder.ActorId}/{reminder.Name}", schedule,
+            () => FireAsync(new ActorCall(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), "", [], callbackBody), local: false),
+            (fired, next) => IfStillCurrent(() =>
+                RemindersStore().SaveTrackAsync(reminder, new ReminderTrack(fired.NextDue, next.RepetitionsLeft), CancellationToken.None)),
             () => IfStillCurrent(async () =>
             {
                 _reminders.TryRemove(new KeyValuePair<(string, string, string), CancellationTokenSource>(key, cancellation));
-                await RemindersStore().UpdateAsync(reminder.ActorType, list => list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name)), _stopping.Token);
+                await RemindersStore().DeleteAsync(reminder.ActorType, reminder.ActorId, reminder.Name, CancellationToken.None);
             }),
             cancellation.Token);
 
+        // A reminder deleted or replaced meanwhile must not have its progress written back or its successor removed.
         Task IfStillCurrent(Func<Task> action) =>
             _reminders.TryGetValue(key, out var running) && running == cancellation ? action() : Task.CompletedTask;
     }
 
-    /// <summary>One reminder or timer tick; false when the app answered X-DaprReminderCancel: true.</summary>
-    private async Task<bool> FireAsync(ActorCall call, bool local, CancellationToken cancellationToken)
+    /// <summary>
+    /// One reminder or timer tick; false when the app answered X-DaprReminderCancel: true. Not cancelled by shutdown:
+    /// like any call in flight it is drained (<see cref="StopAsync"/>).
+    /// </summary>
+    private async Task<bool> FireAsync(ActorCall call, bool local)
     {
-        var reply = local ? await CallLocalAsync(call, cancellationToken) : await Placement.CallAsync(call, cancellationToken);
+        var reply = local ? await CallLocalAsync(call, CancellationToken.None) : (await Placement.CallAsync(call, CancellationToken.None)).Reply;
         if (reply.Status != (int)HttpStatusCode.OK)
             _logger.LogWarning("{Type}/{Id}: {Method} answered {Status}", call.ActorType, call.ActorId, call.Method, reply.Status);
         return !string.Equals(reply.Header(ReminderCancelHeader), "true", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Starts a reminder's or timer's ticks in the background; shutdown waits for the ones still firing.</summary>
+    private void RunSchedule(
+        string what, ActorSchedule schedule, Func<Task<bool>> fire, Func<ActorSchedule, ActorSchedule, Task> advanced, Func<Task> ended,
+        CancellationToken cancellationToken)
+    {
+        var running = RunScheduleAsync(what, schedule, fire, advanced, ended, cancellationToken);
+        _runningSchedules[running] = true;
+        running.ContinueWith(done => _runningSchedules.TryRemove(done, out _), TaskScheduler.Default);
+    }
+
     private async Task RunScheduleAsync(
-        string what, ActorSchedule schedule, Func<CancellationToken, Task<bool>> fire, Func<ActorSchedule, Task> advanced, Func<Task> ended,
+        string what, ActorSchedule schedule, Func<Task<bool>> fire, Func<ActorSchedule, ActorSchedule, Task> advanced, Func<Task> ended,
         CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            await ActorSchedule.RunAsync(schedule, async token =>
+            await ActorSchedule.RunAsync(schedule, async () =>
             {
                 try
                 {
-                    return await fire(token);
+                    return await fire();
                 }
                 catch (DaprApiError error)
                 {

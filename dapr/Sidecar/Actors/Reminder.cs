@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace DaprShop.Sidecar.Actors;
 
 /// <summary>
-/// A reminder as stored in the actor state store and returned by GET: the field set of the pre-Scheduler
-/// <c>Reminder.MarshalJSON</c> (actorID, actorType, name, data, period, dueTime, registeredTime, expirationTime; empty
-/// ones omitted). Unlike daprd, which keeps progress in a separate reminder track, each tick rewrites
-/// <c>registeredTime</c> to the next due time and <c>period</c> to the repetitions left, so one document is the truth.
+/// A reminder's definition as daprd's pre-Scheduler state-store reminders keep it: stored with the field set of
+/// <c>Reminder.MarshalJSON</c> (actorID, actorType, name, data, period, dueTime, registeredTime = first due time,
+/// expirationTime; empty ones omitted) and never rewritten while it runs; progress lives in its <see cref="ReminderTrack"/>.
 /// </summary>
 /// <param name="Data">The raw JSON sent as data, verbatim; null when none.</param>
 /// <param name="DueTime">The dueTime text as the client sent it.</param>
+/// <param name="Schedule">As created: NextDue is the first due time.</param>
 public sealed record Reminder(string ActorType, string ActorId, string Name, string? Data, string DueTime, ActorSchedule Schedule)
 {
     public bool Is(string actorId, string name) => ActorId == actorId && Name == name;
@@ -20,11 +20,7 @@ public sealed record Reminder(string ActorType, string ActorId, string Name, str
         json.WriteString("actorID", ActorId);
         json.WriteString("actorType", ActorType);
         json.WriteString("name", Name);
-        if (Data is not null)
-        {
-            json.WritePropertyName("data");
-            json.WriteRawValue(Data);
-        }
+        WriteData(json);
         if (Schedule.Period is { } period) json.WriteString("period", period.Text);
         if (DueTime.Length > 0) json.WriteString("dueTime", DueTime);
         json.WriteString("registeredTime", ActorTimes.Format(Schedule.NextDue));
@@ -32,10 +28,21 @@ public sealed record Reminder(string ActorType, string ActorId, string Name, str
         json.WriteEndObject();
     }
 
-    public byte[] ToJson()
+    /// <summary>
+    /// GET's answer: daprd's GetReminder copies only data, dueTime and period into the Reminder it marshals, so the
+    /// other MarshalJSON fields are empty and omitted.
+    /// </summary>
+    public byte[] GetAnswerJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) Write(json);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteData(json);
+            if (Schedule.Period is { } period) json.WriteString("period", period.Text);
+            if (DueTime.Length > 0) json.WriteString("dueTime", DueTime);
+            json.WriteEndObject();
+        }
         return buffer.ToArray();
     }
 
@@ -46,11 +53,7 @@ public sealed record Reminder(string ActorType, string ActorId, string Name, str
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            if (Data is not null)
-            {
-                json.WritePropertyName("data");
-                json.WriteRawValue(Data);
-            }
+            WriteData(json);
             json.WriteString("dueTime", DueTime);
             json.WriteString("period", Schedule.Period?.Text ?? "");
             json.WriteEndObject();
@@ -58,13 +61,22 @@ public sealed record Reminder(string ActorType, string ActorId, string Name, str
         return buffer.ToArray();
     }
 
+    private void WriteData(Utf8JsonWriter json)
+    {
+        if (Data is null) return;
+        json.WritePropertyName("data");
+        json.WriteRawValue(Data);
+    }
+
     public static Reminder Read(JsonElement element)
     {
         string Text(string property) => element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-        var period = Text("period");
+        var periodText = Text("period");
+        var period = periodText.Length == 0 ? null : ActorPeriod.Parse(periodText);
         var schedule = new ActorSchedule(
             ActorTimes.ParseTimestamp(Text("registeredTime")) ?? DateTimeOffset.UtcNow,
-            period.Length == 0 ? null : ActorPeriod.Parse(period),
+            period,
+            period?.Repetitions ?? 1,
             ActorTimes.ParseTimestamp(Text("expirationTime")));
         var data = element.TryGetProperty("data", out var raw) ? raw.GetRawText() : null;
         return new Reminder(Text("actorType"), Text("actorID"), Text("name"), data, Text("dueTime"), schedule);

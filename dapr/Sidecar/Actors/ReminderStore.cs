@@ -4,9 +4,10 @@ using DaprShop.Sidecar.Components.State;
 namespace DaprShop.Sidecar.Actors;
 
 /// <summary>
-/// Reminders of one actor type persisted in the actor state store as one JSON array under <c>actors||&lt;type&gt;</c>,
-/// the key daprd's state-store reminders use (without storage partitions). Writes are ETag-checked and retried, so two
-/// sidecars sharing the store never lose each other's updates.
+/// Reminders persisted in the actor state store the way daprd's pre-Scheduler reminders are (without storage
+/// partitions): the definitions of one actor type as a JSON array under <c>actors||&lt;type&gt;</c>, and each
+/// reminder's <see cref="ReminderTrack"/> under its own key. List writes are ETag-checked and retried, so two sidecars
+/// sharing the store never lose each other's updates.
 /// </summary>
 public sealed class ReminderStore(IStateStore store)
 {
@@ -37,6 +38,23 @@ public sealed class ReminderStore(IStateStore store)
             }
         }
     }
+
+    public async Task<ReminderTrack?> LoadTrackAsync(Reminder reminder, CancellationToken cancellationToken) =>
+        await store.GetAsync(TrackKey(reminder), cancellationToken) is { } entry ? ReminderTrack.Read(entry.Value) : null;
+
+    public Task SaveTrackAsync(Reminder reminder, ReminderTrack track, CancellationToken cancellationToken) =>
+        store.SetAsync(new StateSetRequest(TrackKey(reminder), track.ToJson(), null, StateConcurrency.LastWrite, new Dictionary<string, string>()),
+            cancellationToken);
+
+    /// <summary>Removes the definition and its track (daprd deletes both too).</summary>
+    public async Task DeleteAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
+    {
+        await UpdateAsync(actorType, list => list.RemoveAll(r => r.Is(actorId, name)), cancellationToken);
+        await store.DeleteAsync(new StateDeleteRequest(ReminderTrack.KeyOf(actorType, actorId, name), null, StateConcurrency.LastWrite,
+            new Dictionary<string, string>()), cancellationToken);
+    }
+
+    private static string TrackKey(Reminder reminder) => ReminderTrack.KeyOf(reminder.ActorType, reminder.ActorId, reminder.Name);
 
     private async Task<(IReadOnlyList<Reminder> Reminders, string? ETag)> ReadAsync(string actorType, CancellationToken cancellationToken)
     {

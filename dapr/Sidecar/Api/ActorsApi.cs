@@ -58,14 +58,20 @@ public static class ActorsApi
         var path = context.Request.Path.ToUriComponent();
         var method = path[(path.IndexOf("/method/", StringComparison.Ordinal) + "/method/".Length)..];
         var call = await ReadCallAsync(context, ApiRequest.PathParameter(actorType), ApiRequest.PathParameter(actorId), method);
-        var reply = await runtime.Actors.Placement.CallAsync(call, context.RequestAborted);
+        var (reply, remote) = await runtime.Actors.Placement.CallAsync(call, context.RequestAborted);
         if (reply.Status == StatusCodes.Status200OK || reply.Header(ErrorResponseHeader) is not null)
         {
             await WriteReplyAsync(context, reply);
             return;
         }
-        // pkg/actors/targets/app: a non-200 answer is an actor error "error from actor service: (code) body".
-        throw ActorErrors.Invoke($"error from actor service: ({reply.Status}) {System.Text.Encoding.UTF8.GetString(reply.Body)}");
+        // pkg/actors/targets/app/app.go: 404 is "actor method not found" (not retried), any other non-200 answer
+        // "error from actor service: (code) body", both ERR_ACTOR_INVOKE_METHOD.
+        var failure = reply.Status == StatusCodes.Status404NotFound
+            ? $"actor method not found: actors/{call.ActorType}/{call.ActorId}/method/{call.Method}"
+            : $"error from actor service: ({reply.Status}) {System.Text.Encoding.UTF8.GetString(reply.Body)}";
+        // Answered by another daprd, the failure comes back through its gRPC API and is wrapped once more (observed
+        // from daprd: "error invoke actor method: rpc error: code = Internal desc = error invoke actor method: ...").
+        throw ActorErrors.Invoke(remote ? $"rpc error: code = Internal desc = error invoke actor method: {failure}" : failure);
     }
 
     private static async Task GetStateAsync(HttpContext context, SidecarRuntime runtime, string actorType, string actorId, string key)
@@ -94,9 +100,10 @@ public static class ActorsApi
         var store = RequireActorRuntime(runtime);
         actorType = ApiRequest.PathParameter(actorType);
         actorId = ApiRequest.PathParameter(actorId);
-        if (!runtime.Actors.IsActive(actorType, actorId)) throw ActorErrors.InstanceMissing();
+        // daprd decodes the body first (ERR_MALFORMED_REQUEST), then checks the actor is active here.
         using var body = await ApiRequest.ReadJsonAsync(context);
         if (body.RootElement.ValueKind != JsonValueKind.Array) throw DaprErrors.MalformedRequest("expected a JSON array of operations");
+        if (!runtime.Actors.IsActive(actorType, actorId)) throw ActorErrors.InstanceMissing();
         var partition = new Dictionary<string, string> { ["partitionKey"] = ActorKeyPrefix(runtime, actorType, actorId) };
         var ttlAllowed = runtime.Resources.Configuration.EnabledFeatures.Contains(ActorStateTtlFeature);
         var operations = new List<StateOperation>();
@@ -159,7 +166,7 @@ public static class ActorsApi
         ApiResponse.NoContent(context);
     }
 
-    /// <summary>The stored reminder JSON; <c>{}</c> when there is none (what daprd's GetActorReminder answer marshals to).</summary>
+    /// <summary>daprd 1.14 with state-store reminders: the reminder's data, dueTime and period; <c>null</c> when there is none.</summary>
     private static async Task GetReminderAsync(HttpContext context, SidecarRuntime runtime, string actorType, string actorId, string name)
     {
         var (type, id) = RequireHostedType(runtime, actorType, actorId);
@@ -172,7 +179,7 @@ public static class ActorsApi
         {
             throw ActorErrors.ReminderGet(error.Message);
         }
-        await ApiResponse.Json(context, reminder?.ToJson() ?? "{}"u8.ToArray());
+        await ApiResponse.Json(context, reminder?.GetAnswerJson() ?? "null"u8.ToArray());
     }
 
     private static async Task DeleteReminderAsync(HttpContext context, SidecarRuntime runtime, string actorType, string actorId, string name)

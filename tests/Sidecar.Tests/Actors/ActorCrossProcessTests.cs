@@ -38,6 +38,7 @@ public sealed class ActorCrossProcessTests
         Assert.Equal(("?x=1", "{\"n\":1}"), (received.QueryString, received.BodyText));
         Assert.False(received.HasHeader("dapr-actor-forwarded"), "the forwarding marker never reaches the app");
         var error = DaprAssert.Error(failure, 500, "ERR_ACTOR_INVOKE_METHOD");
-        Assert.Equal("error invoke actor method: error from actor service: (409) nope", error.GetProperty("message").GetString());
+        Assert.Equal("error invoke actor method: rpc error: code = Internal desc = error invoke actor method: error from actor service: (409) nope",
+            error.GetProperty("message").GetString());
     }
 }

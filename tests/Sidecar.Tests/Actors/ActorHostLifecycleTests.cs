@@ -40,6 +40,23 @@ public sealed class ActorHostLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_with_repetitions_resumes_its_count_after_a_sidecar_restart()
+    {
+        var app = await StartAppAsync();
+        var id = NewId();
+        var fires = $"/actors/{ActorTypes.Own}/{id}/method/remind/thrice";
+        var first = await StartSidecarAsync(app);
+        DaprAssert.NoContent(await first.PostJsonAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/thrice", """{ "period": "R3/PT1S" }"""));
+        await app.WaitForCountAsync("PUT", fires, 1);
+
+        await StopAsync(first);
+        await StartSidecarAsync(app);
+
+        await app.WaitForCountAsync("PUT", fires, 3);
+        await Poll.StaysTrueAsync(() => app.Matching("PUT", fires).Count == 3, TimeSpan.FromMilliseconds(1200), "no fourth tick");
+    }
+
+    [Fact]
     public async Task A_reminder_fires_at_a_new_app_after_app_and_sidecar_restart()
     {
         var firstApp = await StartAppAsync();

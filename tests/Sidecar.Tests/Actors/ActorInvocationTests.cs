@@ -115,17 +115,33 @@ public sealed class ActorInvocationTests(ActorFixture world)
         Assert.Equal(ActorTypes.MaxStackDepth, world.App.Matching("PUT", $"/actors/{ActorTypes.Reentrant}/{id}/method/recurse").Count);
     }
 
-    [Fact]
-    public async Task A_non_200_answer_becomes_ERR_ACTOR_INVOKE_METHOD_with_the_code_and_body()
+    [Theory]
+    [InlineData(500, "error from actor service: (500) boom")]
+    [InlineData(404, "actor method not found: actors/{type}/{id}/method/fail")]
+    public async Task A_non_200_answer_becomes_ERR_ACTOR_INVOKE_METHOD(int status, string detail)
     {
         var id = NewId();
-        using var _ = world.App.Handle(r => r.Path == $"/actors/{ActorTypes.Counter}/{id}/method/fail" ? Task.FromResult(AppReply.Text("boom", 404)) : null);
+        using var _ = world.App.Handle(r => r.Path == $"/actors/{ActorTypes.Counter}/{id}/method/fail" ? Task.FromResult(AppReply.Text("boom", status)) : null);
 
         var response = await world.Host.SendAsync(HttpMethod.Put, $"/v1.0/actors/{ActorTypes.Counter}/{id}/method/fail");
 
         var error = DaprAssert.Error(response, 500, "ERR_ACTOR_INVOKE_METHOD");
-        Assert.Equal("error invoke actor method: error from actor service: (404) boom", error.GetProperty("message").GetString());
+        Assert.Equal("error invoke actor method: " + detail.Replace("{type}", ActorTypes.Counter).Replace("{id}", id),
+            error.GetProperty("message").GetString());
         Assert.Single(world.App.Matching("PUT", $"/actors/{ActorTypes.Counter}/{id}/method/fail"));
+    }
+
+    [Fact]
+    public async Task A_failure_answered_by_another_sidecar_is_wrapped_as_it_comes_back_over_daprds_internal_gRPC()
+    {
+        var id = NewId();
+        using var _ = world.App.Handle(r => r.Path == $"/actors/{ActorTypes.Counter}/{id}/method/fail" ? Task.FromResult(AppReply.Text("nope", 409)) : null);
+
+        var response = await world.Caller.SendAsync(HttpMethod.Put, $"/v1.0/actors/{ActorTypes.Counter}/{id}/method/fail");
+
+        var error = DaprAssert.Error(response, 500, "ERR_ACTOR_INVOKE_METHOD");
+        Assert.Equal("error invoke actor method: rpc error: code = Internal desc = error invoke actor method: error from actor service: (409) nope",
+            error.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -15,7 +15,6 @@ public sealed class ActorTimeFormatTests
         Assert.Equal((1, 2, 25, new TimeSpan(5, 6, 7), 5), (period.Years, period.Months, period.Days, period.Fixed, period.Repetitions));
         Assert.Equal(new DateTimeOffset(2025, 2, 28, 12, 0, 0, TimeSpan.Zero), ActorPeriod.Parse("P1M").After(Now));
         Assert.Equal(-1, ActorPeriod.Parse("PT10S").Repetitions);
-        Assert.Equal("R4/PT10S", ActorPeriod.Parse("R5/PT10S").WithRepetitions(4).Text);
     }
 
     [Theory]
@@ -63,10 +62,23 @@ public sealed class ActorTimeFormatTests
         var twice = ActorSchedule.Parse("", "R2/PT1S", "", Now);
         var second = twice.AfterTick();
 
-        Assert.Equal(Now.AddSeconds(1), second?.NextDue);
-        Assert.Null(second!.AfterTick());
+        Assert.Equal((Now.AddSeconds(1), 1), (second!.NextDue, second.RepetitionsLeft));
+        Assert.Null(second.AfterTick());
         Assert.Null(ActorSchedule.Parse("", "", "", Now).AfterTick());
         Assert.Null(ActorSchedule.Parse("", "10s", "5s", Now).AfterTick());
+    }
+
+    [Fact]
+    public void A_track_resumes_after_the_last_tick_fired_with_the_repetitions_left()
+    {
+        var thrice = ActorSchedule.Parse("", "R3/PT1S", "", Now);
+
+        var resumed = new ReminderTrack(Now.AddSeconds(1), 1).Resume(thrice);
+
+        Assert.Equal((Now.AddSeconds(2), 1), (resumed!.NextDue, resumed.RepetitionsLeft));
+        Assert.Null(new ReminderTrack(Now.AddSeconds(2), 0).Resume(thrice));
+        Assert.Equal(thrice, new ReminderTrack(null, 3).Resume(thrice));
+        Assert.Equal(new ReminderTrack(Now, 2), ReminderTrack.Read(new ReminderTrack(Now, 2).ToJson()));
     }
 
     [Fact]
