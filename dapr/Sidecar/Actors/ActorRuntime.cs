@@ -46,9 +46,10 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public async Task StartAsync(ActorHostConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         _logger = loggerFactory.CreateLogger("actors");
-        Config = config;
         if (config.Types.Count > 0 && sidecar.Components.ActorStateStore is { } store)
         {
+            // Without an actor state store daprd's actor runtime is off: the types are neither hosted nor published.
+            Config = config;
             _reminderStore = new ReminderStore(store.Store);
             foreach (var actorType in config.Types.Keys)
             {
@@ -214,8 +215,12 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         var reply = local ? await CallLocalAsync(call, CancellationToken.None) : (await Placement.CallAsync(call, CancellationToken.None)).Reply;
         if (reply.Status != (int)HttpStatusCode.OK)
             _logger.LogWarning("{Type}/{Id}: {Method} answered {Status}", call.ActorType, call.ActorId, call.Method, reply.Status);
-        return !string.Equals(reply.Header(ReminderCancelHeader), "true", StringComparison.OrdinalIgnoreCase);
+        return !IsTruthy(reply.Header(ReminderCancelHeader));
     }
+
+    /// <summary>dapr/kit strings.IsTruthy, which daprd applies to X-DaprReminderCancel.</summary>
+    private static bool IsTruthy(string? value) =>
+        value?.Trim().ToLowerInvariant() is "y" or "yes" or "true" or "t" or "on" or "1";
 
     /// <summary>Starts a reminder's or timer's ticks in the background; shutdown waits for the ones still firing.</summary>
     private void RunSchedule(

@@ -5,14 +5,34 @@ namespace DaprShop.Sidecar.Actors;
 /// <param name="RepetitionsLeft">Ticks still to come including the next one; -1 = unbounded (daprd's repetitionLeft).</param>
 public sealed record ActorSchedule(DateTimeOffset NextDue, ActorPeriod? Period, int RepetitionsLeft, DateTimeOffset? Expiration)
 {
-    /// <summary>Parses the dueTime/period/ttl triple of a create request.</summary>
+    /// <summary>
+    /// Parses the dueTime/period/ttl triple of a create request, with the messages of daprd's setReminderTimes
+    /// (pkg/actors/api/reminders.go).
+    /// </summary>
+    /// <param name="kind">"reminder" or "timer", as daprd words its errors.</param>
+    /// <param name="key">type||id||name, named when the ttl has already expired.</param>
     /// <exception cref="FormatException">Any of them malformed, R0/, or a ttl already expired.</exception>
-    public static ActorSchedule Parse(string? dueTime, string? period, string? ttl, DateTimeOffset now)
+    public static ActorSchedule Parse(string? dueTime, string? period, string? ttl, DateTimeOffset now, string kind = "reminder", string key = "")
     {
-        var firstDue = ActorTimes.ParseDueTime(dueTime, now);
-        var parsedPeriod = string.IsNullOrEmpty(period) ? null : ActorPeriod.Parse(period);
+        var firstDue = Attempt(() => ActorTimes.ParseDueTime(dueTime, now), $"error parsing {kind} due time");
+        var parsedPeriod = string.IsNullOrEmpty(period) ? null : Attempt(() => ActorPeriod.Parse(period), $"invalid {kind} period");
         if (parsedPeriod is { IsZero: true }) parsedPeriod = null;
-        return new ActorSchedule(firstDue, parsedPeriod, parsedPeriod?.Repetitions ?? 1, ActorTimes.ParseExpiration(ttl, firstDue, now));
+        var expiration = Attempt(() => ActorTimes.ParseExpiration(ttl, firstDue), $"error parsing {kind} TTL");
+        if (expiration is { } expires && (now > expires || firstDue > expires))
+            throw new FormatException($"{kind} {key} has already expired: dueTime: {ActorTimes.Format(firstDue)} TTL: {ttl}");
+        return new ActorSchedule(firstDue, parsedPeriod, parsedPeriod?.Repetitions ?? 1, expiration);
+    }
+
+    private static T Attempt<T>(Func<T> parse, string context)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FormatException error)
+        {
+            throw new FormatException($"{context}: {error.Message}", error);
+        }
     }
 
     /// <summary>The schedule after one tick; null when it is over (one-shot, repetitions used up, or past its ttl).</summary>

@@ -12,14 +12,9 @@ public static class ActorTimes
     /// <summary>Empty means "now", as daprd fires a reminder without dueTime immediately.</summary>
     public static DateTimeOffset ParseDueTime(string? text, DateTimeOffset now) => string.IsNullOrEmpty(text) ? now : ParseTime(text, now);
 
-    /// <summary>ttl is relative to the first due time (or absolute); an already expired ttl is an error, as in daprd.</summary>
-    public static DateTimeOffset? ParseExpiration(string? text, DateTimeOffset firstDue, DateTimeOffset now)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        var expiration = ParseTime(text, firstDue);
-        if (expiration < now) throw new FormatException($"ttl {text} expired at {Format(expiration)}");
-        return expiration;
-    }
+    /// <summary>ttl is relative to the first due time, or absolute.</summary>
+    public static DateTimeOffset? ParseExpiration(string? text, DateTimeOffset firstDue) =>
+        string.IsNullOrEmpty(text) ? null : ParseTime(text, firstDue);
 
     /// <summary>RFC 3339 with fractional seconds: Go parses it, and sub-second schedules survive a restart.</summary>
     public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -104,27 +104,29 @@ public static class ActorsApi
         using var body = await ApiRequest.ReadJsonAsync(context);
         if (body.RootElement.ValueKind != JsonValueKind.Array) throw DaprErrors.MalformedRequest("expected a JSON array of operations");
         if (!runtime.Actors.IsActive(actorType, actorId)) throw ActorErrors.InstanceMissing();
-        var partition = new Dictionary<string, string> { ["partitionKey"] = ActorKeyPrefix(runtime, actorType, actorId) };
+        var actorKey = ActorKeyPrefix(runtime, actorType, actorId);
+        var partition = new Dictionary<string, string> { ["partitionKey"] = actorKey };
         var ttlAllowed = runtime.Resources.Configuration.EnabledFeatures.Contains(ActorStateTtlFeature);
         var operations = new List<StateOperation>();
         foreach (var item in body.RootElement.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
-                throw DaprErrors.MalformedRequest("each operation needs a request object");
+                throw ActorErrors.StateTransaction("request data is empty");
             var key = ApiRequest.OptionalString(request, "key") ?? "";
+            if (key.Length == 0) throw ActorErrors.StateTransaction("missing key");
             var etag = ApiRequest.OptionalString(request, "etag");
             var metadata = ApiRequest.Merge(ApiRequest.StringMap(request, "metadata"), partition);
             if (metadata.ContainsKey("ttlInSeconds") && !ttlAllowed)
                 throw ActorErrors.StateTransaction($"ttlInSeconds is not supported without the \"{ActorStateTtlFeature}\" feature enabled");
-            var fullKey = ActorKeyPrefix(runtime, actorType, actorId) + "||" + key;
-            var concurrency = StateConcurrency.LastWrite;
+            var fullKey = actorKey + "||" + key;
             operations.Add(ApiRequest.OptionalString(item, "operation") switch
             {
                 "upsert" => StateOperation.Upsert(new StateSetRequest(fullKey,
                     request.TryGetProperty("value", out var value) ? JsonSerializer.SerializeToUtf8Bytes(value) : "null"u8.ToArray(),
-                    etag, concurrency, metadata)),
-                "delete" => StateOperation.Remove(new StateDeleteRequest(fullKey, etag, concurrency, metadata)),
-                var other => throw new DaprApiError(400, "ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {other} not supported"),
+                    etag, StateConcurrency.LastWrite, metadata)),
+                "delete" => StateOperation.Remove(new StateDeleteRequest(fullKey, etag, StateConcurrency.LastWrite, metadata)),
+                // pkg/actors/api/transactional.go: every malformed operation fails the transaction as a whole.
+                var other => throw ActorErrors.StateTransaction($"operation type {other} not supported"),
             });
         }
         try
@@ -148,7 +150,8 @@ public static class ActorsApi
         ActorSchedule schedule;
         try
         {
-            schedule = ActorSchedule.Parse(dueTime, ApiRequest.OptionalString(request, "period"), ApiRequest.OptionalString(request, "ttl"), DateTimeOffset.UtcNow);
+            schedule = ActorSchedule.Parse(dueTime, ApiRequest.OptionalString(request, "period"), ApiRequest.OptionalString(request, "ttl"),
+                DateTimeOffset.UtcNow, "reminder", $"{type}||{id}||{ApiRequest.PathParameter(name)}");
         }
         catch (FormatException error)
         {
@@ -210,7 +213,8 @@ public static class ActorsApi
         ActorSchedule schedule;
         try
         {
-            schedule = ActorSchedule.Parse(dueTime, period, ApiRequest.OptionalString(request, "ttl"), DateTimeOffset.UtcNow);
+            schedule = ActorSchedule.Parse(dueTime, period, ApiRequest.OptionalString(request, "ttl"), DateTimeOffset.UtcNow,
+                "timer", $"{actorType}||{ApiRequest.PathParameter(actorId)}||{ApiRequest.PathParameter(name)}");
         }
         catch (FormatException error)
         {

@@ -88,16 +88,27 @@ public sealed class ActorReminderTests(ActorFixture world)
     }
 
     [Theory]
-    [InlineData("""{ "period": "R0/PT1S" }""")]
-    [InlineData("""{ "period": "every second" }""")]
-    [InlineData("""{ "period": "PT1.5S" }""")]
-    [InlineData("""{ "dueTime": "R2/PT1S" }""")]
-    [InlineData("""{ "dueTime": "tomorrow" }""")]
-    [InlineData("""{ "ttl": "2000-01-01T00:00:00Z" }""")]
-    public async Task Unparsable_or_expired_times_fail_with_ERR_ACTOR_REMINDER_CREATE(string body)
+    [InlineData("""{ "period": "R0/PT1S" }""", "invalid reminder period: ")]
+    [InlineData("""{ "period": "every second" }""", "invalid reminder period: ")]
+    [InlineData("""{ "period": "PT1.5S" }""", "invalid reminder period: ")]
+    [InlineData("""{ "dueTime": "R2/PT1S" }""", "error parsing reminder due time: ")]
+    [InlineData("""{ "dueTime": "tomorrow" }""", "error parsing reminder due time: ")]
+    [InlineData("""{ "ttl": "soon" }""", "error parsing reminder TTL: ")]
+    [InlineData("""{ "ttl": "2000-01-01T00:00:00Z" }""", "reminder {key} has already expired: ")]
+    [InlineData("""{ "dueTime": "1h", "ttl": "2030-01-01T00:00:00Z", "period": "1m" }""", "")]
+    public async Task Unparsable_or_expired_times_fail_with_ERR_ACTOR_REMINDER_CREATE_in_daprds_words(string body, string detail)
     {
         var (id, _) = NewReminder();
-        DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/bad", body), 500, "ERR_ACTOR_REMINDER_CREATE");
+        var response = await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/bad", body);
+        if (detail.Length == 0)
+        {
+            DaprAssert.NoContent(response);
+            DaprAssert.NoContent(await world.Host.DeleteAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/reminders/bad"));
+            return;
+        }
+
+        var error = DaprAssert.Error(response, 500, "ERR_ACTOR_REMINDER_CREATE");
+        Assert.StartsWith("error creating actor reminder: " + detail.Replace("{key}", $"{ActorTypes.Counter}||{id}||bad"), error.GetProperty("message").GetString());
     }
 
     [Fact]

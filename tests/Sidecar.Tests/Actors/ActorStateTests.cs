@@ -65,12 +65,16 @@ public sealed class ActorStateTests(ActorFixture world)
     }
 
     [Fact]
-    public async Task A_store_failure_fails_with_ERR_ACTOR_STATE_TRANSACTION_SAVE_and_bad_bodies_with_ERR_MALFORMED_REQUEST()
+    public async Task Store_failures_and_bad_operations_fail_with_ERR_ACTOR_STATE_TRANSACTION_SAVE_and_bad_bodies_with_ERR_MALFORMED_REQUEST()
     {
         var id = await ActivateAsync(ActorTypes.Counter);
         var state = $"/v1.0/actors/{ActorTypes.Counter}/{id}/state";
 
         DaprAssert.Error(await world.Host.PostJsonAsync(state, """[ { "operation": "upsert", "request": { "key": "k", "value": 1, "etag": "999" } } ]"""),
+            500, "ERR_ACTOR_STATE_TRANSACTION_SAVE");
+        DaprAssert.Error(await world.Host.PostJsonAsync(state, """[ { "operation": "merge", "request": { "key": "k", "value": 1 } } ]"""),
+            500, "ERR_ACTOR_STATE_TRANSACTION_SAVE");
+        DaprAssert.Error(await world.Host.PostJsonAsync(state, """[ { "operation": "upsert", "request": { "value": 1 } } ]"""),
             500, "ERR_ACTOR_STATE_TRANSACTION_SAVE");
         DaprAssert.Error(await world.Host.PostJsonAsync(state, "{\"operations\":[]}"), 400, "ERR_MALFORMED_REQUEST");
         DaprAssert.Error(await world.Host.PostJsonAsync(state, "[ not json"), 400, "ERR_MALFORMED_REQUEST");

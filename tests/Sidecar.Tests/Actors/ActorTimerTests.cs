@@ -30,7 +30,7 @@ public sealed class ActorTimerTests(ActorFixture world)
         var id = NewId();
         var fires = $"/actors/{ActorTypes.Counter}/{id}/method/timer/cancel";
         using var _ = world.App.Handle(r => r.Path == fires
-            ? Task.FromResult(new AppReply(Headers: new Dictionary<string, string> { ["X-DaprReminderCancel"] = "true" }))
+            ? Task.FromResult(new AppReply(Headers: new Dictionary<string, string> { ["X-DaprReminderCancel"] = "yes" })) // any truthy value
             : null);
 
         DaprAssert.NoContent(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/{id}/timers/cancel", """{ "period": "100ms" }"""));
