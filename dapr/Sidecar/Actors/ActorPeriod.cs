@@ -17,27 +17,31 @@ public sealed partial record ActorPeriod(int Years, int Months, int Days, TimeSp
 
     public DateTimeOffset After(DateTimeOffset time) => time.AddYears(Years).AddMonths(Months).AddDays(Days).Add(Fixed);
 
+    /// <summary>A reminder/timer period: ISO-8601 first, then Go, as kit ParseDuration; messages of daprd's parseReminderPeriod.</summary>
     /// <exception cref="FormatException">Neither a Go nor an ISO-8601 duration; or <c>R0/</c>.</exception>
     public static ActorPeriod Parse(string text)
     {
-        if (TryParseIso8601(text, out var period)) return period;
-        if (GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.Zero) return new(0, 0, 0, duration, -1, text);
-        throw new FormatException($"unsupported duration format \"{text}\"");
+        if (!TryParseIso8601(text, out var period))
+        {
+            period = GoDuration.TryParse(text, out var duration) && duration >= TimeSpan.Zero
+                ? new ActorPeriod(0, 0, 0, duration, -1, text)
+                : throw new FormatException($"parse error: unsupported duration format: {text}");
+        }
+        return period.Repetitions == 0 ? throw new FormatException("has zero repetitions") : period;
     }
 
-    private static bool TryParseIso8601(string text, out ActorPeriod period)
+    /// <summary>
+    /// The ISO-8601 durations kit ParseISO8601Duration reads, in their canonical order (a subset: kit also takes
+    /// components in any order, so whatever is accepted here daprd accepts too).
+    /// </summary>
+    public static bool TryParseIso8601(string text, out ActorPeriod period)
     {
         period = null!;
         var match = Iso8601().Match(text);
         if (!match.Success || (match.Groups["y"].Length + match.Groups["mo"].Length + match.Groups["w"].Length + match.Groups["d"].Length
                                + match.Groups["h"].Length + match.Groups["mi"].Length + match.Groups["s"].Length) == 0)
             return false;
-        var repetitions = -1;
-        if (match.Groups["r"].Success)
-        {
-            repetitions = Number(match, "r");
-            if (repetitions == 0) throw new FormatException($"repetitions must be greater than zero in \"{text}\"");
-        }
+        var repetitions = match.Groups["r"].Success ? Number(match, "r") : -1;
         var fixedPart = TimeSpan.FromHours(Number(match, "h")) + TimeSpan.FromMinutes(Number(match, "mi")) + TimeSpan.FromSeconds(Number(match, "s"));
         period = new ActorPeriod(Number(match, "y"), Number(match, "mo"), Number(match, "w") * 7 + Number(match, "d"), fixedPart, repetitions, text);
         return true;

@@ -27,13 +27,23 @@ public sealed class ActorTimeFormatTests
     }
 
     [Theory]
-    [InlineData("R0/PT1S")]
-    [InlineData("P")]
-    [InlineData("PT1.5S")]
-    [InlineData("soon")]
-    public void Invalid_periods_are_rejected(string text)
+    [InlineData("R0/PT1S", "has zero repetitions")]
+    [InlineData("P", "parse error: unsupported duration format: P")]
+    [InlineData("PT1.5S", "parse error: unsupported duration format: PT1.5S")]
+    [InlineData("soon", "parse error: unsupported duration format: soon")]
+    public void Invalid_periods_are_rejected_in_daprds_words(string text, string message)
     {
-        Assert.Throws<FormatException>(() => ActorPeriod.Parse(text));
+        Assert.Equal(message, Assert.Throws<FormatException>(() => ActorPeriod.Parse(text)).Message);
+    }
+
+    [Theory]
+    [InlineData("2030-01-02T03:04:05Z", "2030-01-02T03:04:05Z")]
+    [InlineData("2030-01-02T03:04:05.123456789+02:00", "2030-01-02T01:04:05.1234568Z")]
+    [InlineData("2030-01-02T03:04:05", null)]
+    [InlineData("2030-01-02 03:04:05Z", null)]
+    public void Timestamps_are_RFC3339_as_Go_reads_them(string text, string? normalized)
+    {
+        Assert.Equal(normalized, ActorTimes.ParseTimestamp(text) is { } time ? ActorTimes.Format(time) : null);
     }
 
     [Fact]
@@ -43,7 +53,9 @@ public sealed class ActorTimeFormatTests
         Assert.Equal(Now.AddSeconds(90), ActorTimes.ParseDueTime("90s", Now));
         Assert.Equal(Now.AddDays(1), ActorTimes.ParseDueTime("P1D", Now));
         Assert.Equal(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero), ActorTimes.ParseDueTime("2030-01-02T03:04:05Z", Now));
-        Assert.Throws<FormatException>(() => ActorTimes.ParseDueTime("R2/PT1S", Now));
+        Assert.Equal("repetitions are not allowed", Assert.Throws<FormatException>(() => ActorTimes.ParseDueTime("R2/PT1S", Now)).Message);
+        Assert.Equal("unsupported time/duration format: 2030-01-02T03:04:05",
+            Assert.Throws<FormatException>(() => ActorTimes.ParseDueTime("2030-01-02T03:04:05", Now)).Message);
     }
 
     [Fact]
