@@ -18,6 +18,7 @@ public sealed class LocalRegistry
 
     private readonly string _directory;
     private readonly ConcurrentDictionary<string, (DateTime ReadAt, Registration[] Entries)> _diskCache = new();
+    private volatile DiskListing? _allOnDisk;
     private int _roundRobin;
 
     public LocalRegistry(string? directory = null)
@@ -73,11 +74,23 @@ public sealed class LocalRegistry
     public IEnumerable<Registration> ResolveActorHosts(string actorType)
     {
         var inProcess = InProcess.Values.SelectMany(entries => entries).Where(r => r.ActorTypes.Contains(actorType)).ToList();
-        var onDisk = Directory.Exists(_directory)
-            ? Directory.EnumerateDirectories(_directory).SelectMany(directory => ReadFromDisk(Path.GetFileName(directory)))
-            : [];
-        return inProcess.Concat(onDisk.Where(r => r.ActorTypes.Contains(actorType) && !inProcess.Any(local => local.BaseAddress == r.BaseAddress)));
+        // Instances of this process are known from memory; a file of ours that memory lacks is one just unregistered.
+        var onDisk = AllOnDisk().Where(r => r.ActorTypes.Contains(actorType) && r.Pid != Environment.ProcessId);
+        return inProcess.Concat(onDisk);
     }
+
+    /// <summary>Every app's instances on disk, listed at most once per cache lifetime: actor placement asks on every call.</summary>
+    private Registration[] AllOnDisk()
+    {
+        if (_allOnDisk is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached.Entries;
+        var entries = Directory.Exists(_directory)
+            ? Directory.EnumerateDirectories(_directory).SelectMany(directory => ReadFromDisk(Path.GetFileName(directory))).ToArray()
+            : [];
+        _allOnDisk = new DiskListing(DateTime.UtcNow, entries);
+        return entries;
+    }
+
+    private sealed record DiskListing(DateTime ReadAt, Registration[] Entries);
 
     private Registration[] ReadFromDisk(string appId)
     {

@@ -14,8 +14,8 @@ namespace DaprShop.Sidecar.Tests.Actors;
 /// <summary>
 /// A real HTTP app implementing the app side of the actor contract (reference §6.3) the way any language could, without
 /// an actor library: it answers <c>GET /dapr/config</c> with its actor config, records every request, and records when
-/// each actor call starts and ends so tests can check that turns never overlap. Unless a handler says otherwise actor
-/// calls and deactivations get an empty 200.
+/// each actor call starts and ends so tests can check that turns never overlap. Unless a handler says otherwise it has no
+/// subscriptions, and actor calls and deactivations get an empty 200.
 /// </summary>
 internal sealed class ActorApp : IAsyncDisposable
 {
@@ -98,7 +98,12 @@ internal sealed class ActorApp : IAsyncDisposable
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay);
             return reply;
         }
-        return request is { Method: "GET", Path: "/dapr/config" } ? AppReply.Json(_configJson) : AppReply.Empty();
+        return request switch
+        {
+            { Method: "GET", Path: "/dapr/config" } => AppReply.Json(_configJson),
+            { Method: "GET", Path: "/dapr/subscribe" } => AppReply.Json("[]"),
+            _ => AppReply.Empty(),
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -114,6 +114,26 @@ public sealed class ActorHostLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_call_to_the_app_carries_APP_API_TOKEN_as_dapr_api_token()
+    {
+        var app = await StartAppAsync();
+        var sidecar = await StartSidecarAsync(app, appApiToken: "app-s3cret");
+        var id = NewId();
+
+        DaprAssert.Status(await sidecar.SendAsync(HttpMethod.Put, $"/v1.0/actors/{ActorTypes.Own}/{id}/method/m",
+            headers: new Dictionary<string, string> { ["dapr-api-token"] = "from-the-client" }), 200);
+        DaprAssert.NoContent(await sidecar.PostJsonAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/once", "{}"));
+        await app.WaitForCountAsync("PUT", $"/actors/{ActorTypes.Own}/{id}/method/remind/once", 1);
+        await StopAsync(sidecar);
+
+        var calls = app.Requests;
+        var actor = $"/actors/{ActorTypes.Own}/{id}";
+        Assert.Equal(["GET /dapr/config", "GET /dapr/subscribe", $"PUT {actor}/method/m", $"PUT {actor}/method/remind/once", $"DELETE {actor}"],
+            calls.Select(r => $"{r.Method} {r.Path}"));
+        Assert.All(calls, call => Assert.Equal("app-s3cret", call.Header("dapr-api-token")));
+    }
+
+    [Fact]
     public async Task With_several_hosts_an_id_always_lands_on_the_same_one()
     {
         var (firstApp, secondApp) = (await StartAppAsync(), await StartAppAsync());
@@ -140,10 +160,11 @@ public sealed class ActorHostLifecycleTests : IAsyncLifetime
     private async Task<ActorApp> StartAppAsync(int port = 0) => Track(await ActorApp.StartAsync(ActorTypes.AppConfig(ActorTypes.Own), port));
 
     /// <summary>A sidecar with its own SharedResources, so stopping it closes its SQLite connection as a real restart does.</summary>
-    private async Task<SidecarUnderTest> StartSidecarAsync(ActorApp? app, string appId = "own-host")
+    private async Task<SidecarUnderTest> StartSidecarAsync(ActorApp? app, string appId = "own-host", string? appApiToken = null)
     {
         var shared = Track(new SharedResources());
-        var sidecar = Track(await SidecarUnderTest.StartAsync(ActorFixture.Options(appId, _resources, app?.Port), shared));
+        var options = ActorFixture.Options(appId, _resources, app?.Port) with { AppApiToken = appApiToken };
+        var sidecar = Track(await SidecarUnderTest.StartAsync(options, shared));
         _sharedOf[sidecar] = shared;
         await sidecar.WaitUntilReadyAsync();
         return sidecar;
