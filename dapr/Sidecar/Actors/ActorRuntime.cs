@@ -73,7 +73,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     {
         if (!Config.Types.TryGetValue(call.ActorType, out var settings)) throw ActorErrors.NoHost(call.ActorType, call.ActorId);
         string? chain = null;
-        if (settings.ReentrancyEnabled)
+        if (settings.ReentrancyEnabled && !call.IsTick)
         {
             chain = call.Header(ActorCall.ReentrancyIdHeader) ?? Guid.NewGuid().ToString();
             call = call.WithHeader(ActorCall.ReentrancyIdHeader, chain);
@@ -114,7 +114,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         if (actor.Timers.TryRemove(name, out var previous)) previous.Cancel();
         actor.Timers[name] = cancellation;
         RunSchedule($"timer {actorType}/{actorId}/{name}", schedule,
-            () => FireAsync(new ActorCall(actorType, actorId, "timer/" + Escape(name), "", [], callbackBody), local: true),
+            () => FireAsync(ActorCall.Tick(actorType, actorId, "timer/" + Escape(name), callbackBody), local: true),
             (_, _) => Task.CompletedTask,
             () =>
             {
@@ -191,7 +191,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         _reminders[key] = cancellation;
         var callbackBody = reminder.CallbackBody();
         RunSchedule($"reminder {reminder.ActorType}/{reminder.ActorId}/{reminder.Name}", schedule,
-            () => FireAsync(new ActorCall(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), "", [], callbackBody), local: false),
+            () => FireAsync(ActorCall.Tick(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), callbackBody), local: false),
             (fired, next) => IfStillCurrent(() =>
                 RemindersStore().SaveTrackAsync(reminder, new ReminderTrack(fired.NextDue, next.RepetitionsLeft), CancellationToken.None)),
             () => IfStillCurrent(async () =>

@@ -25,6 +25,18 @@ public sealed class ActorReminderTests(ActorFixture world)
         Assert.Equal("null", DaprAssert.Json(await world.Host.GetAsync(reminder)).GetRawText());
     }
 
+    [Fact]
+    public async Task Ticks_are_JSON_and_carry_no_reentrancy_id_even_for_reentrant_types()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        DaprAssert.NoContent(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Reentrant}/{id}/reminders/plain", "{}"));
+
+        var tick = (await world.App.WaitForCountAsync("PUT", $"/actors/{ActorTypes.Reentrant}/{id}/method/remind/plain", 1))[0];
+
+        Assert.StartsWith("application/json", tick.ContentType);
+        Assert.False(tick.HasHeader("Dapr-Reentrancy-Id"), "daprd takes a tick's turn without a call chain");
+    }
+
     public static TheoryData<string> DueTimes() =>
     [
         "0h0m0s200ms",                                                      // Go duration
