@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using DaprShop.Sidecar.Api;
+using DaprShop.Sidecar.Components.State;
 using DaprShop.Sidecar.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,11 +19,18 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public const string ReminderCancelHeader = "X-DaprReminderCancel";
 
     private readonly ConcurrentDictionary<(string Type, string Id), ActiveActor> _active = new();
-    private readonly ConcurrentDictionary<(string Type, string Id, string Name), CancellationTokenSource> _reminders = new();
+    /// <summary>daprd reevaluates reminders when placement changes; the registry has no change feed, so this is how often.</summary>
+    private static readonly TimeSpan ReminderEvaluationInterval = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<(string Type, string Id, string Name), RunningReminder> _reminders = new();
+
+    /// <summary>Serializes create, delete and evaluation, so none of them resurrects what another just stopped.</summary>
+    private readonly SemaphoreSlim _reminderChanges = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _runningSchedules = new();
     private ReminderStore? _reminderStore;
     private Task _idleScan = Task.CompletedTask;
+    private Task _reminderEvaluation = Task.CompletedTask;
     private ILogger _logger = NullLogger.Instance;
 
     public ActorHostConfig Config { get; private set; } = ActorHostConfig.None;
@@ -51,15 +60,9 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
             // Without an actor state store daprd's actor runtime is off: the types are neither hosted nor published.
             Config = config;
             _reminderStore = new ReminderStore(store.Store);
-            foreach (var actorType in config.Types.Keys)
-            {
-                foreach (var reminder in await _reminderStore.LoadAsync(actorType, cancellationToken))
-                {
-                    // As daprd's evaluateReminders: a host drives only the reminders of actors placed on it.
-                    if (Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId)) await ResumeAsync(reminder, cancellationToken);
-                }
-            }
+            await EvaluateRemindersAsync(cancellationToken);
             _idleScan = ScanForIdleActorsAsync(_stopping.Token);
+            _reminderEvaluation = ReevaluateRemindersAsync(_stopping.Token);
             _logger.LogInformation("Hosting actor types: {Types}", string.Join(", ", config.Types.Keys));
         }
         IsHostReady = true;
@@ -129,17 +132,28 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         if (_active.TryGetValue((actorType, actorId), out var actor) && actor.Timers.TryRemove(name, out var timer)) timer.Cancel();
     }
 
+    /// <summary>Stores the reminder (replacing one of the same name) and runs it here when its actor is placed here.</summary>
     public async Task CreateReminderAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
-        await store.UpdateAsync(reminder.ActorType, list =>
+        await _reminderChanges.WaitAsync(cancellationToken);
+        try
         {
-            list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name));
-            list.Add(reminder);
-            return true;
-        }, cancellationToken);
-        await store.SaveTrackAsync(reminder, new ReminderTrack(null, reminder.Schedule.RepetitionsLeft), cancellationToken);
-        Schedule(reminder, reminder.Schedule);
+            await store.UpdateAsync(reminder.ActorType, list =>
+            {
+                list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name));
+                list.Add(reminder);
+                return true;
+            }, cancellationToken);
+            await store.SaveTrackAsync(reminder, new ReminderTrack(null, reminder.Schedule.RepetitionsLeft), cancellationToken);
+            // Otherwise the host it is placed on picks it up at its next evaluation.
+            if (Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId)) Schedule(reminder, reminder.Schedule);
+            else StopReminder((reminder.ActorType, reminder.ActorId, reminder.Name));
+        }
+        finally
+        {
+            _reminderChanges.Release();
+        }
     }
 
     public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken) =>
@@ -147,8 +161,16 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
 
     public async Task DeleteReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
-        if (_reminders.TryRemove((actorType, actorId, name), out var running)) running.Cancel();
-        await RemindersStore().DeleteAsync(actorType, actorId, name, cancellationToken);
+        await _reminderChanges.WaitAsync(cancellationToken);
+        try
+        {
+            StopReminder((actorType, actorId, name));
+            await RemindersStore().DeleteAsync(actorType, actorId, name, cancellationToken);
+        }
+        finally
+        {
+            _reminderChanges.Release();
+        }
     }
 
     /// <summary>
@@ -159,7 +181,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     {
         if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
-        await _idleScan.ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(_idleScan, _reminderEvaluation).ContinueWith(_ => { }, TaskScheduler.Default);
         var deadline = DateTimeOffset.UtcNow + Config.DrainOngoingCallTimeout;
         while ((_active.Values.Any(actor => actor.Pending > 0) || !_runningSchedules.IsEmpty) && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(TimeSpan.FromMilliseconds(20));
@@ -173,7 +195,59 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     private ReminderStore RemindersStore() =>
         _reminderStore ?? throw ActorErrors.RuntimeNotFound();
 
-    /// <summary>Picks a persisted reminder up where its track says it stopped; one already over is removed.</summary>
+    /// <summary>
+    /// daprd's evaluateReminders: a host drives exactly the stored reminders of the actors placed on it. Rerun
+    /// periodically, it also follows hosts joining and leaving and reminders created or deleted by other sidecars.
+    /// </summary>
+    private async Task EvaluateRemindersAsync(CancellationToken cancellationToken)
+    {
+        await _reminderChanges.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = new HashSet<(string, string, string)>();
+            foreach (var actorType in Config.Types.Keys)
+            {
+                foreach (var reminder in await RemindersStore().LoadAsync(actorType, cancellationToken))
+                {
+                    var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
+                    stored.Add(key);
+                    var placedHere = Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId);
+                    var running = _reminders.GetValueOrDefault(key);
+                    if (placedHere && running?.Definition != reminder) await ResumeAsync(reminder, cancellationToken);
+                    else if (!placedHere && running is not null) StopReminder(key);
+                }
+            }
+            foreach (var key in _reminders.Keys.Where(key => !stored.Contains(key))) StopReminder(key);
+        }
+        finally
+        {
+            _reminderChanges.Release();
+        }
+    }
+
+    private async Task ReevaluateRemindersAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(ReminderEvaluationInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await EvaluateRemindersAsync(cancellationToken);
+                }
+                catch (Exception error) when (error is StateStoreException or JsonException or FormatException)
+                {
+                    _logger.LogWarning("Evaluating reminders failed: {Error}", error.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Picks a stored reminder up where its track says it stopped; one already over is removed.</summary>
     private async Task ResumeAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
@@ -183,27 +257,43 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         else await store.DeleteAsync(reminder.ActorType, reminder.ActorId, reminder.Name, cancellationToken);
     }
 
+    private void StopReminder((string Type, string Id, string Name) key)
+    {
+        if (_reminders.TryRemove(key, out var running)) running.Cancellation.Cancel();
+    }
+
     private void Schedule(Reminder reminder, ActorSchedule schedule)
     {
         var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        if (_reminders.TryGetValue(key, out var previous)) previous.Cancel();
-        _reminders[key] = cancellation;
+        var current = new RunningReminder(reminder, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+        StopReminder(key);
+        _reminders[key] = current;
         var callbackBody = reminder.CallbackBody();
         RunSchedule($"reminder {reminder.ActorType}/{reminder.ActorId}/{reminder.Name}", schedule,
             () => FireAsync(ActorCall.Tick(reminder.ActorType, reminder.ActorId, "remind/" + Escape(reminder.Name), callbackBody), local: false),
             (fired, next) => IfStillCurrent(() =>
                 RemindersStore().SaveTrackAsync(reminder, new ReminderTrack(fired.NextDue, next.RepetitionsLeft), CancellationToken.None)),
-            () => IfStillCurrent(async () =>
-            {
-                _reminders.TryRemove(new KeyValuePair<(string, string, string), CancellationTokenSource>(key, cancellation));
-                await RemindersStore().DeleteAsync(reminder.ActorType, reminder.ActorId, reminder.Name, CancellationToken.None);
-            }),
-            cancellation.Token);
+            EndAsync,
+            current.Cancellation.Token);
 
         // A reminder deleted or replaced meanwhile must not have its progress written back or its successor removed.
         Task IfStillCurrent(Func<Task> action) =>
-            _reminders.TryGetValue(key, out var running) && running == cancellation ? action() : Task.CompletedTask;
+            _reminders.TryGetValue(key, out var running) && ReferenceEquals(running, current) ? action() : Task.CompletedTask;
+
+        // Under the change lock: an evaluation must not see it stored but no longer running, and fire it again.
+        async Task EndAsync()
+        {
+            await _reminderChanges.WaitAsync(CancellationToken.None);
+            try
+            {
+                if (_reminders.TryRemove(new KeyValuePair<(string, string, string), RunningReminder>(key, current)))
+                    await RemindersStore().DeleteAsync(reminder.ActorType, reminder.ActorId, reminder.Name, CancellationToken.None);
+            }
+            finally
+            {
+                _reminderChanges.Release();
+            }
+        }
     }
 
     /// <summary>
@@ -324,4 +414,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    /// <summary>A reminder running here: the stored definition it runs (a changed one is restarted) and how to stop it.</summary>
+    private sealed record RunningReminder(Reminder Definition, CancellationTokenSource Cancellation);
 }

@@ -157,6 +157,37 @@ public sealed class ActorHostLifecycleTests : IAsyncLifetime
         Assert.Contains(ids, id => secondApp.Matching("PUT", $"/actors/{ActorTypes.Own}/{id}/method/where").Count > 0);
     }
 
+    [Fact]
+    public async Task A_reminder_runs_on_the_host_its_actor_is_placed_on_whichever_host_created_it()
+    {
+        var (firstApp, secondApp) = (await StartAppAsync(), await StartAppAsync());
+        var first = await StartSidecarAsync(firstApp, "own-host-1");
+        await StartSidecarAsync(secondApp, "own-host-2");
+        // An id placed on the second host: the first call activates it there.
+        var id = await FirstIdPlacedOnAsync(first, secondApp);
+        var fires = $"/actors/{ActorTypes.Own}/{id}/method/remind/tick";
+
+        DaprAssert.NoContent(await first.PostJsonAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/tick", """{ "period": "300ms" }"""));
+        await secondApp.WaitForCountAsync("PUT", fires, 2);
+        Assert.Empty(firstApp.Matching("PUT", fires));
+
+        DaprAssert.NoContent(await first.DeleteAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/tick"));
+        // The owner notices the deletion at its next evaluation (every 2s) and fires no more after that.
+        await Poll.UntilAsync(() => DateTimeOffset.UtcNow - secondApp.Matching("PUT", fires)[^1].ReceivedAt > TimeSpan.FromSeconds(1),
+            "the owner stops firing", TimeSpan.FromSeconds(5));
+        Assert.Empty(firstApp.Matching("PUT", fires));
+    }
+
+    private static async Task<string> FirstIdPlacedOnAsync(SidecarUnderTest sidecar, ActorApp host)
+    {
+        while (true)
+        {
+            var id = NewId();
+            DaprAssert.Status(await sidecar.SendAsync(HttpMethod.Put, $"/v1.0/actors/{ActorTypes.Own}/{id}/method/where"), 200);
+            if (host.Matching("PUT", $"/actors/{ActorTypes.Own}/{id}/method/where").Count == 1) return id;
+        }
+    }
+
     private async Task<ActorApp> StartAppAsync(int port = 0) => Track(await ActorApp.StartAsync(ActorTypes.AppConfig(ActorTypes.Own), port));
 
     /// <summary>A sidecar with its own SharedResources, so stopping it closes its SQLite connection as a real restart does.</summary>
