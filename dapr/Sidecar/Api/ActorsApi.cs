@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using DaprShop.Sidecar.Actors;
 using DaprShop.Sidecar.Components.State;
@@ -68,7 +69,7 @@ public static class ActorsApi
         // "error from actor service: (code) body", both ERR_ACTOR_INVOKE_METHOD.
         var failure = reply.Status == StatusCodes.Status404NotFound
             ? $"actor method not found: actors/{call.ActorType}/{call.ActorId}/method/{call.Method}"
-            : $"error from actor service: ({reply.Status}) {System.Text.Encoding.UTF8.GetString(reply.Body)}";
+            : $"error from actor service: ({reply.Status}) {Encoding.UTF8.GetString(reply.Body)}";
         // Answered by another daprd, the failure comes back through its gRPC API and is wrapped once more (observed
         // from daprd: "error invoke actor method: rpc error: code = Internal desc = error invoke actor method: ...").
         throw ActorErrors.Invoke(remote ? $"rpc error: code = Internal desc = error invoke actor method: {failure}" : failure);
