@@ -54,18 +54,16 @@ public sealed class ActorFixture : IAsyncLifetime
     internal SidecarUnderTest Caller { get; private set; } = null!;
     internal SidecarUnderTest Plain { get; private set; } = null!;
 
-    internal string ActorResources { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
-        ActorResources = WriteActorResources(_directory, "resources");
+        var actorResources = WriteActorResources(_directory, "resources");
         var plainResources = _directory.Sub("plain");
         _directory.Write("plain/state.yaml", ResourceYaml.Component("statestore", "state.in-memory"));
         try
         {
             App = Track(await ActorApp.StartAsync(ActorTypes.AppConfig(ActorTypes.Counter, ActorTypes.Other, ActorTypes.Reentrant, ActorTypes.Idle)));
-            Host = Track(await SidecarUnderTest.StartAsync(Options(HostAppId, ActorResources, App.Port), _shared));
-            Caller = Track(await SidecarUnderTest.StartAsync(Options(CallerAppId, ActorResources, appPort: null), _shared));
+            Host = Track(await SidecarUnderTest.StartAsync(Options(HostAppId, actorResources, App.Port), _shared));
+            Caller = Track(await SidecarUnderTest.StartAsync(Options(CallerAppId, actorResources, appPort: null), _shared));
             Plain = Track(await SidecarUnderTest.StartAsync(Options(PlainAppId, plainResources, appPort: null), _shared));
             await Task.WhenAll(Host.WaitUntilReadyAsync(), Caller.WaitUntilReadyAsync(), Plain.WaitUntilReadyAsync());
         }
