@@ -205,7 +205,9 @@ public static class ActorsApi
     {
         RequireActorRuntime(runtime);
         actorType = ApiRequest.PathParameter(actorType);
-        if (!runtime.Actors.Hosts(actorType)) throw ActorErrors.TimerCreate($"actor type {actorType} is not hosted by app {runtime.Options.AppId}");
+        // pkg/actors/timers: "can't create timer for actor <type>||<id>: actor type not registered".
+        if (!runtime.Actors.Hosts(actorType))
+            throw ActorErrors.TimerCreate($"can't create timer for actor {actorType}||{ApiRequest.PathParameter(actorId)}: actor type not registered");
         using var body = await ApiRequest.ReadJsonAsync(context);
         var request = body.RootElement;
         if (request.ValueKind != JsonValueKind.Object) throw DaprErrors.MalformedRequest("expected a JSON object");

@@ -73,7 +73,9 @@ public sealed class ActorTimerTests(ActorFixture world)
     [Fact]
     public async Task Timer_errors_are_ERR_ACTOR_TIMER_CREATE()
     {
-        DaprAssert.Error(await world.Caller.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/a1/timers/t", "{}"), 500, "ERR_ACTOR_TIMER_CREATE");
+        var unhosted = DaprAssert.Error(await world.Caller.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/a1/timers/t", "{}"), 500, "ERR_ACTOR_TIMER_CREATE");
+        Assert.Equal($"error creating actor timer: can't create timer for actor {ActorTypes.Counter}||a1: actor type not registered",
+            unhosted.GetProperty("message").GetString());
         DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/a1/timers/t", """{ "period": "R0/PT1S" }"""),
             500, "ERR_ACTOR_TIMER_CREATE");
         DaprAssert.Error(await world.Host.PostJsonAsync($"/v1.0/actors/{ActorTypes.Counter}/a1/timers/t", "not json"), 400, "ERR_MALFORMED_REQUEST");
