@@ -34,6 +34,7 @@ public static class MetadataApi
                 foreach (var feature in runtime.Resources.Configuration.EnabledFeatures) json.WriteStringValue(feature);
                 json.WriteEndArray();
             }
+            WriteActiveActors(json, "actors", runtime);
             WriteComponents(json, runtime);
             json.WriteStartObject("extended");
             foreach (var (key, value) in runtime.ExtendedMetadata) json.WriteString(key, value);
@@ -52,9 +53,41 @@ public static class MetadataApi
                 json.WriteEndArray();
             }
             WriteAppConnection(json, runtime.Options);
+            WriteActorRuntime(json, runtime);
             json.WriteEndObject();
         }
         return ApiResponse.Json(context, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// daprd's actorRuntime: DISABLED without an actor state store, INITIALIZING until the app's types are known, then
+    /// RUNNING. Placement here is the local registry, which needs no connection, so it always reads connected.
+    /// </summary>
+    private static void WriteActorRuntime(Utf8JsonWriter json, SidecarRuntime runtime)
+    {
+        var actors = runtime.Actors;
+        json.WriteStartObject("actorRuntime");
+        json.WriteString("runtimeStatus", !actors.IsEnabled ? "DISABLED" : actors.IsHostReady ? "RUNNING" : "INITIALIZING");
+        WriteActiveActors(json, "activeActors", runtime);
+        if (actors.IsHostReady) json.WriteBoolean("hostReady", true);
+        if (actors.IsEnabled) json.WriteString("placement", "placement: connected");
+        json.WriteEndObject();
+    }
+
+    /// <summary>One entry per hosted type, counting its active actors; also the legacy top-level "actors".</summary>
+    private static void WriteActiveActors(Utf8JsonWriter json, string property, SidecarRuntime runtime)
+    {
+        var actors = runtime.Actors;
+        if (!actors.IsEnabled || !actors.HostedTypes.Any()) return;
+        json.WriteStartArray(property);
+        foreach (var actorType in actors.HostedTypes)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", actorType);
+            json.WriteNumber("count", actors.ActiveCount(actorType));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteComponents(Utf8JsonWriter json, SidecarRuntime runtime)

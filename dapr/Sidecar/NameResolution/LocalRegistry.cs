@@ -18,6 +18,7 @@ public sealed class LocalRegistry
 
     private readonly string _directory;
     private readonly ConcurrentDictionary<string, (DateTime ReadAt, Registration[] Entries)> _diskCache = new();
+    private volatile DiskListing? _allOnDisk;
     private int _roundRobin;
 
     public LocalRegistry(string? directory = null)
@@ -29,6 +30,9 @@ public sealed class LocalRegistry
 
     public sealed record Registration(string AppId, string Address, int InternalPort, int Pid)
     {
+        /// <summary>Actor types the app hosts (from its /dapr/config), so other sidecars can place actors on it.</summary>
+        public IReadOnlyList<string> ActorTypes { get; init; } = [];
+
         [JsonIgnore]
         public Uri BaseAddress { get; } = new($"http://{Address}:{InternalPort}/");
 
@@ -42,7 +46,11 @@ public sealed class LocalRegistry
     {
         var appId = sidecar.Options.AppId;
         var internalPort = sidecar.InternalPort;
-        var registration = new Registration(appId, address, internalPort, Environment.ProcessId) { Local = sidecar };
+        var registration = new Registration(appId, address, internalPort, Environment.ProcessId)
+        {
+            Local = sidecar,
+            ActorTypes = sidecar.Actors.HostedTypes.ToArray(),
+        };
         InProcess.AddOrUpdate(appId, _ => [registration], (_, existing) => existing.Add(registration));
         var file = Path.Combine(_directory, Sanitize(appId), $"{registration.Pid}-{internalPort}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -61,6 +69,28 @@ public sealed class LocalRegistry
         if (entries.Count == 0) return null;
         return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)];
     }
+
+    /// <summary>Every live instance, of any app, whose app hosts the actor type; instances in this process come with Local set.</summary>
+    public IEnumerable<Registration> ResolveActorHosts(string actorType)
+    {
+        var inProcess = InProcess.Values.SelectMany(entries => entries).Where(r => r.ActorTypes.Contains(actorType)).ToList();
+        // Instances of this process are known from memory; a file of ours that memory lacks is one just unregistered.
+        var onDisk = AllOnDisk().Where(r => r.ActorTypes.Contains(actorType) && r.Pid != Environment.ProcessId);
+        return inProcess.Concat(onDisk);
+    }
+
+    /// <summary>Every app's instances on disk, listed at most once per cache lifetime: actor placement asks on every call.</summary>
+    private Registration[] AllOnDisk()
+    {
+        if (_allOnDisk is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached.Entries;
+        var entries = Directory.Exists(_directory)
+            ? Directory.EnumerateDirectories(_directory).SelectMany(directory => ReadFromDisk(Path.GetFileName(directory))).ToArray()
+            : [];
+        _allOnDisk = new DiskListing(DateTime.UtcNow, entries);
+        return entries;
+    }
+
+    private sealed record DiskListing(DateTime ReadAt, Registration[] Entries);
 
     private Registration[] ReadFromDisk(string appId)
     {

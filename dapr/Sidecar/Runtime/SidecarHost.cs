@@ -133,6 +133,8 @@ public sealed class SidecarHost : IAsyncDisposable
         {
             _logger.LogWarning("Start-up ended with an error: {Error}", error.Message);
         }
+        // Unregistered above, so no new actor calls are placed here; calls in flight drain before the server stops.
+        await _runtime.Actors.StopAsync();
         await _startup.StopAsync();
         using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5))) await _web.StopAsync(grace.Token);
         await _web.DisposeAsync();

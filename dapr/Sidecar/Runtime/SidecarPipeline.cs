@@ -1,3 +1,4 @@
+using DaprShop.Sidecar.Actors;
 using DaprShop.Sidecar.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DaprShop.Sidecar.Runtime;
 
 /// <summary>
-/// The request pipeline, in daprd's order: clean path → (internal port: straight to the app) → API token →
+/// The request pipeline, in daprd's order: clean path → (internal port: straight to the app, or an actor call placed on this host) → API token →
 /// routes, with unknown routes falling back to header-addressed invocation; API errors become daprd's error body.
 /// </summary>
 public static class SidecarPipeline
@@ -22,7 +23,8 @@ public static class SidecarPipeline
             {
                 if (context.Connection.LocalPort == runtime.InternalPort)
                 {
-                    await InternalInvocation.HandleAsync(context, runtime);
+                    if (context.Request.Headers.ContainsKey(ActorPlacement.ForwardedHeader)) await ActorsApi.HandleForwardedAsync(context, runtime);
+                    else await InternalInvocation.HandleAsync(context, runtime);
                     return;
                 }
                 CleanPath(context.Request);
@@ -62,6 +64,7 @@ public static class SidecarPipeline
         web.MapPublishApi();
         web.MapSecretsApi();
         web.MapBindingsApi();
+        web.MapActorsApi();
         web.MapMetadataApi();
         web.MapHealthApi();
     }

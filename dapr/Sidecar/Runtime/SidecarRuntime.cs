@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DaprShop.Sidecar.Actors;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Messaging;
 using DaprShop.Sidecar.NameResolution;
@@ -40,6 +41,11 @@ public sealed class SidecarRuntime(
 
     /// <summary>The app's GET /dapr/config answer (raw JSON), read once at start-up; null when the app has none.</summary>
     public string? AppConfig { get; set; }
+
+    /// <summary>The actor host of this sidecar; created on first use (placement and the API reach it before start-up ends).</summary>
+    public ActorRuntime Actors => LazyInitializer.EnsureInitialized(ref _actors, () => new ActorRuntime(this));
+
+    private ActorRuntime? _actors;
 
     /// <summary>/v1.0/healthz turns 204: app reachable, subscriptions and input bindings started.</summary>
     public volatile bool IsReady;

@@ -1,4 +1,5 @@
 using System.Net;
+using DaprShop.Sidecar.Actors;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Components.Bindings;
 using DaprShop.Sidecar.Messaging;
@@ -8,7 +9,7 @@ namespace DaprShop.Sidecar.Runtime;
 
 /// <summary>
 /// daprd's start-up order once resources are loaded and the API serves (reference §12): wait for the app port →
-/// (app healthy) → GET /dapr/config → subscriptions and input bindings → ready. Then, with app health checks on,
+/// (app healthy) → GET /dapr/config → hosted actor types and their reminders → subscriptions and input bindings → ready. Then, with app health checks on,
 /// keeps probing the app.
 /// </summary>
 public sealed class SidecarStartup(SidecarRuntime runtime, ILoggerFactory loggerFactory)
@@ -33,6 +34,7 @@ public sealed class SidecarStartup(SidecarRuntime runtime, ILoggerFactory logger
                 while (!runtime.IsAppHealthy) await Task.Delay(50, stopping);
             }
             runtime.AppConfig = await ReadAppConfigAsync(app, stopping);
+            await runtime.Actors.StartAsync(ActorHostConfig.Parse(runtime.AppConfig), loggerFactory, stopping);
             await StartSubscriptionsAsync(app, stopping);
             await StartInputBindingsAsync(app, stopping);
         }

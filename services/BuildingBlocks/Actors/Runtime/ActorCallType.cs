@@ -1,0 +1,8 @@
+namespace DaprShop.Actors;
+
+public enum ActorCallType
+{
+    ActorInterfaceMethod,
+    TimerMethod,
+    ReminderMethod,
+}

@@ -1,0 +1,3 @@
+namespace DaprShop.Actors;
+
+public sealed record ActorMethodContext(string MethodName, ActorCallType CallType);

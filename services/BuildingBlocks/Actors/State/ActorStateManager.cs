@@ -1,0 +1,176 @@
+using System.Text.Json;
+
+namespace DaprShop.Actors;
+
+/// <summary>
+/// Dapr.Actors' ActorStateManager: values read from the sidecar are cached for the life of the activation (only
+/// one activation exists cluster-wide, so the cache cannot go stale), writes are tracked and sent as one
+/// transaction by <see cref="SaveStateAsync"/> at the end of the turn. A turn that changed nothing sends nothing.
+/// </summary>
+internal sealed class ActorStateManager(
+    string actorType, string actorId, IActorStateProvider provider, JsonSerializerOptions jsonSerializerOptions) : IActorStateManager
+{
+    private readonly Dictionary<string, TrackedState> _tracked = new(StringComparer.Ordinal);
+
+    public async Task AddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
+    {
+        if (!await TryAddStateAsync(stateName, value, cancellationToken))
+        {
+            throw new InvalidOperationException($"An actor state named '{stateName}' already exists.");
+        }
+    }
+
+    public async Task<T> GetStateAsync<T>(string stateName, CancellationToken cancellationToken = default)
+    {
+        var state = await TryGetStateAsync<T>(stateName, cancellationToken);
+        return state.HasValue ? state.Value : throw new KeyNotFoundException($"Actor state '{stateName}' does not exist.");
+    }
+
+    public async Task SetStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        if (_tracked.TryGetValue(stateName, out var tracked))
+        {
+            tracked.Value = value;
+            tracked.ValueType = typeof(T);
+            if (tracked.Kind is StateChangeKind.None or StateChangeKind.Remove) tracked.Kind = StateChangeKind.Update;
+            return;
+        }
+
+        var exists = await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null;
+        _tracked[stateName] = new TrackedState(value, typeof(T), exists ? StateChangeKind.Update : StateChangeKind.Add);
+    }
+
+    public async Task RemoveStateAsync(string stateName, CancellationToken cancellationToken = default)
+    {
+        if (!await TryRemoveStateAsync(stateName, cancellationToken))
+        {
+            throw new KeyNotFoundException($"Actor state '{stateName}' does not exist.");
+        }
+    }
+
+    public async Task<bool> TryAddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        if (_tracked.TryGetValue(stateName, out var tracked))
+        {
+            // Removed earlier in this activation and not saved yet: the key still exists in the store, so re-adding it is an update.
+            if (tracked.Kind != StateChangeKind.Remove) return false;
+            _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.Update);
+            return true;
+        }
+
+        if (await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null) return false;
+        _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.Add);
+        return true;
+    }
+
+    public async Task<ConditionalValue<T>> TryGetStateAsync<T>(string stateName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        if (_tracked.TryGetValue(stateName, out var tracked))
+        {
+            return tracked.Kind == StateChangeKind.Remove ? default : new ConditionalValue<T>(true, (T)tracked.Value!);
+        }
+
+        var json = await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken);
+        if (json is null) return default;
+
+        var value = JsonSerializer.Deserialize<T>(json, jsonSerializerOptions)!;
+        _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.None);
+        return new ConditionalValue<T>(true, value);
+    }
+
+    public async Task<bool> TryRemoveStateAsync(string stateName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        if (_tracked.TryGetValue(stateName, out var tracked))
+        {
+            switch (tracked.Kind)
+            {
+                case StateChangeKind.Remove:
+                    return false;
+                case StateChangeKind.Add:
+                    // Never saved: forgetting it is enough.
+                    _tracked.Remove(stateName);
+                    return true;
+                default:
+                    tracked.Kind = StateChangeKind.Remove;
+                    return true;
+            }
+        }
+
+        if (await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is null) return false;
+        _tracked[stateName] = new TrackedState(null, typeof(object), StateChangeKind.Remove);
+        return true;
+    }
+
+    public async Task<bool> ContainsStateAsync(string stateName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        if (_tracked.TryGetValue(stateName, out var tracked)) return tracked.Kind != StateChangeKind.Remove;
+        return await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null;
+    }
+
+    public async Task<T> GetOrAddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
+    {
+        var existing = await TryGetStateAsync<T>(stateName, cancellationToken);
+        if (existing.HasValue) return existing.Value;
+
+        // Still tracked here means it was removed in this activation, so the store holds it: an update, not an add.
+        var kind = _tracked.ContainsKey(stateName) ? StateChangeKind.Update : StateChangeKind.Add;
+        _tracked[stateName] = new TrackedState(value, typeof(T), kind);
+        return value;
+    }
+
+    public async Task<T> AddOrUpdateStateAsync<T>(
+        string stateName, T addValue, Func<string, T, T> updateValueFactory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updateValueFactory);
+        var existing = await TryGetStateAsync<T>(stateName, cancellationToken);
+        if (existing.HasValue)
+        {
+            var updated = updateValueFactory(stateName, existing.Value);
+            await SetStateAsync(stateName, updated, cancellationToken);
+            return updated;
+        }
+
+        await SetStateAsync(stateName, addValue, cancellationToken);
+        return addValue;
+    }
+
+    public Task ClearCacheAsync(CancellationToken cancellationToken = default)
+    {
+        _tracked.Clear();
+        return Task.CompletedTask;
+    }
+
+    public async Task SaveStateAsync(CancellationToken cancellationToken = default)
+    {
+        var changes = _tracked
+            .Where(entry => entry.Value.Kind != StateChangeKind.None)
+            .Select(entry => new ActorStateChange(
+                entry.Key,
+                entry.Value.Kind,
+                entry.Value.Kind == StateChangeKind.Remove ? null : JsonSerializer.SerializeToUtf8Bytes(entry.Value.Value, entry.Value.ValueType, jsonSerializerOptions)))
+            .ToArray();
+        if (changes.Length == 0) return;
+
+        await provider.SaveStateAsync(actorType, actorId, changes, cancellationToken);
+
+        foreach (var change in changes)
+        {
+            if (change.ChangeKind == StateChangeKind.Remove) _tracked.Remove(change.StateName);
+            else _tracked[change.StateName].Kind = StateChangeKind.None;
+        }
+    }
+
+    private sealed class TrackedState(object? value, Type valueType, StateChangeKind kind)
+    {
+        public object? Value { get; set; } = value;
+
+        public Type ValueType { get; set; } = valueType;
+
+        public StateChangeKind Kind { get; set; } = kind;
+    }
+}
