@@ -21,6 +21,7 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
     private readonly SharedResources _shared = new();
     private SidecarHost? _sidecar;
     private WebApplication? _app;
+    private int _appPort;
 
     public string AppId { get; } = "workflow-e2e-" + Guid.NewGuid().ToString("N")[..8];
     public DaprWorkflowClient Client => _app!.Services.GetRequiredService<DaprWorkflowClient>();
@@ -46,15 +47,42 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
             """);
 
         // The sidecar waits for the app port in the background, so it can start first on a port chosen for the app.
-        var appPort = FreePort();
+        _appPort = FreePort();
         _sidecar = await SidecarHost.StartAsync(
-            new SidecarOptions { AppId = AppId, AppPort = appPort, ResourcesPaths = [resources], DaprHttpPort = 0, DaprInternalPort = 0 },
+            new SidecarOptions { AppId = AppId, AppPort = _appPort, ResourcesPaths = [resources], DaprHttpPort = 0, DaprInternalPort = 0 },
             _shared, NullLoggerFactory.Instance, CancellationToken.None);
 
+        _app = await StartAppAsync();
+        await _sidecar.WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        if (_sidecar is not null)
+        {
+            await _sidecar.DisposeAsync();
+        }
+        await _shared.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Stops the app (its actors and any work in flight) and starts a fresh one on the same port.</summary>
+    public async Task RestartAppAsync()
+    {
+        await _app!.DisposeAsync();
+        _app = await StartAppAsync();
+    }
+
+    private async Task<WebApplication> StartAppAsync()
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, appPort));
-        builder.Services.AddActors(options => options.HttpEndpoint = _sidecar.HttpEndpoint.ToString().TrimEnd('/'));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _appPort));
+        builder.Services.AddActors(options => options.HttpEndpoint = _sidecar!.HttpEndpoint.ToString().TrimEnd('/'));
         builder.Services.AddDaprWorkflow(options =>
         {
             options.AppId = AppId;
@@ -76,30 +104,16 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
             });
             options.RegisterWorkflow<object?, string>("Approval", (context, _) => context.WaitForExternalEventAsync<string>("Approved"));
             options.RegisterWorkflow<int, int>("Parent", (context, value) => context.CallChildWorkflowAsync<int>("FiveSteps", value));
-            options.RegisterWorkflow<object?, string>("Nap", async (context, _) =>
+            options.RegisterWorkflow<int, string>("Nap", async (context, seconds) =>
             {
-                await context.CreateTimer(TimeSpan.FromSeconds(1));
+                await context.CreateTimer(TimeSpan.FromSeconds(seconds));
                 return "rested";
             });
         });
-        _app = builder.Build();
-        _app.MapActorsHandlers();
-        await _app.StartAsync();
-        await _sidecar.WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-        if (_sidecar is not null)
-        {
-            await _sidecar.DisposeAsync();
-        }
-        await _shared.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        var app = builder.Build();
+        app.MapActorsHandlers();
+        await app.StartAsync();
+        return app;
     }
 
     private static int FreePort()

@@ -36,7 +36,7 @@ public sealed class WorkflowEndToEndTests(WorkflowEndToEndFixture fixture) : ICl
     [Fact]
     public async Task A_durable_timer_fires()
     {
-        var id = await fixture.Client.ScheduleNewWorkflowAsync("Nap", "nap-" + Guid.NewGuid().ToString("N"));
+        var id = await fixture.Client.ScheduleNewWorkflowAsync("Nap", "nap-" + Guid.NewGuid().ToString("N"), 1);
 
         var state = await fixture.Client.WaitForWorkflowCompletionAsync(id, cancellationToken: Deadline());
 
