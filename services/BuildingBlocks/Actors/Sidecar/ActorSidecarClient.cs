@@ -29,22 +29,9 @@ internal sealed partial class ActorSidecarClient(Uri httpEndpoint, string? apiTo
     private Uri ActorUri(string actorType, string actorId, string rest) =>
         SidecarUri.Build(httpEndpoint, $"/v1.0/actors/{SidecarUri.Segment(actorType)}/{SidecarUri.Segment(actorId)}/{rest}");
 
-    private static ByteArrayContent JsonContent(byte[] json)
-    {
-        var content = new ByteArrayContent(json);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(JsonMediaType);
-        return content;
-    }
+    private static ByteArrayContent JsonContent(byte[] json) => SidecarTransport.Content(json, JsonMediaType);
 
     /// <summary>Sends a request whose failure is the sidecar's: a non-success status becomes a <see cref="DaprApiException"/>.</summary>
-    private async Task<HttpResponseMessage> SendToSidecarAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        if (response.IsSuccessStatusCode) return response;
-
-        using (response)
-        {
-            throw await DaprErrorReader.ReadAsync(response, cancellationToken);
-        }
-    }
+    private Task<HttpResponseMessage> SendToSidecarAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SidecarTransport.SendAsync(_httpClient, request, cancellationToken);
 }

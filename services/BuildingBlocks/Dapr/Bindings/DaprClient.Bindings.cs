@@ -88,7 +88,7 @@ public sealed partial class DaprClient
         });
         var request = new HttpRequestMessage(HttpMethod.Post, SidecarUriFor($"/v1.0/bindings/{SidecarUri.Segment(bindingName)}"))
         {
-            Content = ContentOf(body, JsonMediaType),
+            Content = SidecarTransport.Content(body, JsonMediaType),
         };
         return SendToSidecarAsync(request, cancellationToken);
     }

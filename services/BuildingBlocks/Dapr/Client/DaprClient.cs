@@ -40,27 +40,11 @@ public sealed partial class DaprClient : IDisposable
         SidecarUri.Build(HttpEndpoint, path, query);
 
     private ByteArrayContent JsonContentOf<T>(T value) =>
-        ContentOf(JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions), JsonMediaType);
-
-    /// <summary>Buffered content with a Content-Length: cheaper for the sidecar than chunked JSON streaming.</summary>
-    private static ByteArrayContent ContentOf(byte[] bytes, string contentType)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return content;
-    }
+        SidecarTransport.Content(JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions), JsonMediaType);
 
     /// <summary>Sends a building-block request; a non-success status becomes a <see cref="DaprApiException"/>.</summary>
-    private async Task<HttpResponseMessage> SendToSidecarAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        if (response.IsSuccessStatusCode) return response;
-
-        using (response)
-        {
-            throw await DaprErrorReader.ReadAsync(response, cancellationToken);
-        }
-    }
+    private Task<HttpResponseMessage> SendToSidecarAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SidecarTransport.SendAsync(_httpClient, request, cancellationToken);
 
     private async Task SendToSidecarWithoutResultAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -30,4 +30,24 @@ internal static class SidecarTransport
 
         return new HttpClient(handler, disposeHandler: false) { Timeout = timeout };
     }
+
+    /// <summary>Buffered content with a Content-Length: cheaper for the sidecar than chunked streaming.</summary>
+    public static ByteArrayContent Content(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    /// <summary>Sends a building-block request; a non-success status becomes a <see cref="DaprApiException"/>.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        if (response.IsSuccessStatusCode) return response;
+
+        using (response)
+        {
+            throw await DaprErrorReader.ReadAsync(response, cancellationToken);
+        }
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial class DaprClient
         string dataContentType = JsonMediaType,
         Dictionary<string, string>? metadata = null,
         CancellationToken cancellationToken = default) =>
-        PublishCoreAsync(pubsubName, topicName, ContentOf(data.ToArray(), dataContentType), metadata, cancellationToken);
+        PublishCoreAsync(pubsubName, topicName, SidecarTransport.Content(data.ToArray(), dataContentType), metadata, cancellationToken);
 
     private Task PublishCoreAsync(
         string pubsubName, string topicName, HttpContent? content, IReadOnlyDictionary<string, string>? metadata, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public sealed partial class DaprClient
 
         var request = new HttpRequestMessage(HttpMethod.Put, SidecarUriFor($"/v1.0/metadata/{SidecarUri.Segment(attributeName)}"))
         {
-            Content = ContentOf(System.Text.Encoding.UTF8.GetBytes(attributeValue), "text/plain"),
+            Content = SidecarTransport.Content(System.Text.Encoding.UTF8.GetBytes(attributeValue), "text/plain"),
         };
         return SendToSidecarWithoutResultAsync(request, cancellationToken);
     }

@@ -176,7 +176,7 @@ public sealed partial class DaprClient
 
         var request = new HttpRequestMessage(HttpMethod.Post, SidecarUriFor($"/v1.0/state/{SidecarUri.Segment(storeName)}/transaction"))
         {
-            Content = ContentOf(body, JsonMediaType),
+            Content = SidecarTransport.Content(body, JsonMediaType),
         };
         return SendToSidecarWithoutResultAsync(request, cancellationToken);
     }
@@ -214,7 +214,7 @@ public sealed partial class DaprClient
 
         return new HttpRequestMessage(HttpMethod.Post, SidecarUriFor($"/v1.0/state/{SidecarUri.Segment(storeName)}"))
         {
-            Content = ContentOf(body, JsonMediaType),
+            Content = SidecarTransport.Content(body, JsonMediaType),
         };
     }
 
@@ -252,7 +252,7 @@ public sealed partial class DaprClient
 
         var request = new HttpRequestMessage(HttpMethod.Post, SidecarUriFor($"/v1.0/state/{SidecarUri.Segment(storeName)}/bulk"))
         {
-            Content = ContentOf(body, JsonMediaType),
+            Content = SidecarTransport.Content(body, JsonMediaType),
         };
         using var response = await SendToSidecarAsync(request, cancellationToken);
         return StateWireFormat.ReadBulkGetResponse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
