@@ -1,8 +1,8 @@
 namespace DaprShop.Benchmarks;
 
 /// <summary>
-/// <c>sidecar</c> runs the sidecar benchmark. <c>serve-app</c> and <c>serve-sidecar</c> are the modes the
-/// benchmark starts its child processes in; they are not meant to be run by hand.
+/// <c>sidecar</c> and <c>actors</c> run the benchmarks. <c>serve-app</c>, <c>serve-actor-app</c> and
+/// <c>serve-sidecar</c> are the modes the benchmarks start their child processes in; they are not meant to be run by hand.
 /// </summary>
 public static class Program
 {
@@ -14,14 +14,17 @@ public static class Program
             {
                 ["sidecar", .. var rest] => await InterruptibleCommand.RunAsync(
                     cancellationToken => SidecarBenchmark.RunAsync(SidecarBenchmarkOptions.Parse(rest), cancellationToken)),
+                ["actors", .. var rest] => await InterruptibleCommand.RunAsync(
+                    cancellationToken => ActorBenchmark.RunAsync(ActorBenchmarkOptions.Parse(rest), cancellationToken)),
                 ["serve-app"] => await BenchmarkApp.ServeAsync(),
+                [BenchmarkActorApp.ServeMode, .. var rest] => await BenchmarkActorApp.ServeAsync(rest),
                 ["serve-sidecar", .. var rest] => await SidecarChild.ServeAsync(rest),
                 _ => throw new UsageException("unknown command"),
             };
         }
         catch (UsageException error)
         {
-            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}");
+            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}\n\n{ActorBenchmarkOptions.Usage}");
             return 2;
         }
     }

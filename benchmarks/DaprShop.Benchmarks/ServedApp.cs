@@ -9,4 +9,7 @@ public sealed record ServedApp(string AppId, string ServeMode, bool HostsActors)
 {
     /// <summary>The invocation target of the <c>sidecar</c> command.</summary>
     public static readonly ServedApp Invocation = new(BenchmarkApp.AppId, "serve-app", HostsActors: false);
+
+    /// <summary>The benchmark actor's host of the <c>actors</c> command.</summary>
+    public static readonly ServedApp Actors = new(BenchmarkActorApp.AppId, BenchmarkActorApp.ServeMode, HostsActors: true);
 }
