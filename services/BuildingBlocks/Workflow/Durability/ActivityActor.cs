@@ -1,0 +1,20 @@
+using DaprShop.Actors;
+using DaprShop.Workflow.Execution;
+
+namespace DaprShop.Workflow.Durability;
+
+/// <summary>The activity actor type: <see cref="ActivityBehavior"/> hosted on DaprShop.Actors.</summary>
+public sealed class ActivityActor : EngineActor, IActivityActor, IRemindable
+{
+    private readonly ActivityBehavior _behavior;
+
+    public ActivityActor(ActorHost host, WorkflowRuntimeOptions registrations, IServiceProvider services, WorkflowActorTypeNames actorTypes, TimeProvider time)
+        : base(host)
+    {
+        _behavior = new ActivityBehavior(this, registrations, services, host.ProxyFactory, actorTypes, time);
+    }
+
+    public Task RunAsync(ActivityRequest request) => _behavior.RunAsync(request);
+
+    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period) => _behavior.ReceiveReminderAsync();
+}

@@ -1,0 +1,74 @@
+using DaprShop.Actors;
+using DaprShop.Workflow.Execution;
+using DaprShop.Workflow.History;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaprShop.Workflow.Durability;
+
+/// <summary>
+/// Runs one scheduled activity at least once: the request is stored and a periodic reminder runs it and reports the
+/// result to the instance; only after the instance accepted the result are the request and reminder removed, so a
+/// crash anywhere before that runs the activity again (the instance drops the duplicate result).
+/// </summary>
+public sealed class ActivityBehavior(
+    IActorTurnContext actor,
+    WorkflowRuntimeOptions registrations,
+    IServiceProvider services,
+    IActorProxyFactory proxies,
+    WorkflowActorTypeNames actorTypes,
+    TimeProvider time)
+{
+    public const string StateKey = "activityState";
+    public const string RunReminder = "run-activity";
+    public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(ActivityRequest request)
+    {
+        if ((await actor.TryGetStateAsync<ActivityRequest>(StateKey)).HasValue)
+        {
+            return;
+        }
+        await actor.SaveStateAsync(StateKey, request);
+        await actor.RegisterReminderAsync(RunReminder, null, TimeSpan.Zero, RetryPeriod);
+    }
+
+    public async Task ReceiveReminderAsync()
+    {
+        var stored = await actor.TryGetStateAsync<ActivityRequest>(StateKey);
+        if (stored.HasValue)
+        {
+            var request = stored.Value;
+            var outcome = await ExecuteAsync(request);
+            await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(request.InstanceId), actorTypes.Workflow)
+                .DeliverAsync(new WorkflowMessage(outcome));
+            await actor.RemoveStateAsync(StateKey);
+        }
+        await actor.UnregisterReminderAsync(RunReminder);
+    }
+
+    private async Task<HistoryEvent> ExecuteAsync(ActivityRequest request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var activity = registrations.CreateActivity(request.Name, scope.ServiceProvider)
+                ?? throw new InvalidOperationException($"No activity named '{request.Name}' is registered.");
+            var context = new WorkflowActivityContext(request.Name, request.InstanceId, request.TaskExecutionKey);
+            var result = await activity.RunAsync(context, WorkflowJson.Deserialize(request.Input, activity.InputType));
+            return new TaskCompletedEvent
+            {
+                Timestamp = Now, ExecutionId = request.ExecutionId, TaskScheduledId = request.TaskScheduledId, Result = WorkflowJson.Serialize(result),
+            };
+        }
+        catch (Exception exception)
+        {
+            return new TaskFailedEvent
+            {
+                Timestamp = Now, ExecutionId = request.ExecutionId, TaskScheduledId = request.TaskScheduledId,
+                FailureDetails = WorkflowTaskFailureDetails.FromException(exception),
+            };
+        }
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using DaprShop.Actors;
+using DaprShop.Workflow.Execution;
+using DaprShop.Workflow.History;
+
+namespace DaprShop.Workflow.Durability;
+
+/// <summary>
+/// The durable home of one instance. Calls only append to the inbox and set a reminder; the reminder runs the turn:
+/// process the inbox, commit history + inbox + outbox in one state write, turn timers into reminders, then send the
+/// rest of the outbox after the turn (so two instances messaging each other never wait on each other's lock). A
+/// periodic recovery reminder re-runs whatever a crash interrupted until the instance is done.
+/// </summary>
+public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time)
+{
+    public const string StateKey = "state";
+    public const string NewEventReminder = "new-event";
+    public const string RecoveryReminder = "recovery";
+    public const string TimerReminderPrefix = "timer-";
+    public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>Dapr.Actors' "fire once" period.</summary>
+    public static readonly TimeSpan Once = Timeout.InfiniteTimeSpan;
+
+    public async Task<bool> StartAsync(WorkflowMessage start)
+    {
+        var state = await LoadAsync();
+        if (state.RuntimeStatus is WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Suspended)
+        {
+            return false;
+        }
+        await EnqueueAsync(state, start.Event);
+        return true;
+    }
+
+    public async Task<bool> DeliverAsync(WorkflowMessage message)
+    {
+        var state = await LoadAsync();
+        if (state.RuntimeStatus == WorkflowRuntimeStatus.Unknown && message.Event is not ExecutionStartedEvent)
+        {
+            return false;
+        }
+        await EnqueueAsync(state, message.Event);
+        return true;
+    }
+
+    public async Task<WorkflowInstanceMetadata?> GetMetadataAsync()
+    {
+        var state = await LoadAsync();
+        if (state.Current is not { } current)
+        {
+            return null;
+        }
+        var ended = state.IsPendingStart ? null : state.Completed;
+        return new WorkflowInstanceMetadata(
+            current.InstanceId,
+            current.Name,
+            state.RuntimeStatus,
+            state.CreatedAt!.Value,
+            state.LastUpdatedAt!.Value,
+            current.Input,
+            ended?.Result,
+            state.IsPendingStart ? null : state.CustomStatus,
+            ended?.FailureDetails);
+    }
+
+    public async Task AcknowledgeDispatchAsync(OutboxAcknowledgement acknowledgement)
+    {
+        var state = await LoadAsync();
+        var remaining = state.Outbox.Where(message => !acknowledgement.Dispatched.Contains(message)).ToList();
+        await actor.SaveStateAsync(StateKey, state with { Outbox = remaining });
+        if (state.RuntimeStatus.IsTerminal() && remaining.Count == 0)
+        {
+            await actor.UnregisterReminderAsync(RecoveryReminder);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a terminal instance's state, then its children's (parents call children, never the reverse, so this
+    /// cannot deadlock); false when the instance is missing or still live.
+    /// </summary>
+    public async Task<bool> PurgeAsync(IActorProxyFactory proxies, string workflowActorType)
+    {
+        var state = await LoadAsync();
+        if (!state.RuntimeStatus.IsTerminal())
+        {
+            return false;
+        }
+        await actor.RemoveStateAsync(StateKey);
+        await actor.UnregisterReminderAsync(RecoveryReminder);
+        foreach (var childInstanceId in state.History.OfType<ChildWorkflowInstanceCreatedEvent>().Select(child => child.InstanceId).Distinct())
+        {
+            await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(childInstanceId), workflowActorType).PurgeAsync();
+        }
+        return true;
+    }
+
+    public async Task ReceiveReminderAsync(string reminderName, byte[] reminderState)
+    {
+        if (reminderName.StartsWith(TimerReminderPrefix, StringComparison.Ordinal))
+        {
+            var fired = JsonSerializer.Deserialize<TimerFiredEvent>(reminderState, WorkflowJson.Options)!;
+            var current = await LoadAsync();
+            // A timer of a purged or finished instance has nothing left to wake.
+            if (current.RuntimeStatus is WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Suspended)
+            {
+                await actor.SaveStateAsync(StateKey, current with { Inbox = [.. current.Inbox, fired] });
+            }
+            await actor.UnregisterReminderAsync(reminderName);
+        }
+        await RunTurnAsync();
+    }
+
+    private static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
+
+    private async Task EnqueueAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
+    {
+        await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent] });
+        await actor.RegisterReminderAsync(NewEventReminder, null, TimeSpan.Zero, Once);
+        await actor.RegisterReminderAsync(RecoveryReminder, null, RecoveryPeriod, RecoveryPeriod);
+    }
+
+    private async Task RunTurnAsync()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = await LoadAsync();
+        if (state.Inbox.Count > 0)
+        {
+            state = turns.Process(state, now);
+            await actor.SaveStateAsync(StateKey, state);
+        }
+
+        var timers = state.Outbox.OfType<TimerRequest>().ToList();
+        foreach (var timer in timers)
+        {
+            // Named by execution and timer id: re-registering after a crash overwrites instead of duplicating.
+            await actor.RegisterReminderAsync(
+                TimerReminderName(timer.Fired),
+                JsonSerializer.SerializeToUtf8Bytes(timer.Fired, WorkflowJson.Options),
+                Max(timer.Fired.FireAt - now, TimeSpan.Zero),
+                Once);
+        }
+        if (timers.Count > 0)
+        {
+            state = state with { Outbox = state.Outbox.Except(timers).ToList() };
+            await actor.SaveStateAsync(StateKey, state);
+        }
+
+        if (state.IsPendingStart && state.PendingStart!.ScheduledStartTime is { } startAt)
+        {
+            await actor.RegisterReminderAsync(NewEventReminder, null, Max(startAt - now, TimeSpan.Zero), Once);
+        }
+        if (state.Outbox.Count > 0)
+        {
+            var outbox = state.Outbox;
+            actor.RunAfterTurn(() => dispatcher.DispatchAsync(actor.Id.Id, outbox));
+        }
+        else if (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
+        {
+            await actor.UnregisterReminderAsync(RecoveryReminder);
+        }
+    }
+
+    private async Task<WorkflowRuntimeState> LoadAsync()
+    {
+        var stored = await actor.TryGetStateAsync<WorkflowRuntimeState>(StateKey);
+        return stored.HasValue ? stored.Value : WorkflowRuntimeState.Empty;
+    }
+
+    private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;
+}

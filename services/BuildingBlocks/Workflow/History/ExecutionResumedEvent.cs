@@ -1,0 +1,6 @@
+namespace DaprShop.Workflow.History;
+
+public sealed record ExecutionResumedEvent : HistoryEvent
+{
+    public string? Reason { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace DaprShop.Workflow.History;
+
+public sealed record TaskFailedEvent : CompletionEvent
+{
+    public required int TaskScheduledId { get; init; }
+    public required WorkflowTaskFailureDetails FailureDetails { get; init; }
+    public override int ScheduledEventId => TaskScheduledId;
+    public override bool Resolves(SchedulingEvent scheduled) => scheduled is TaskScheduledEvent;
+}

@@ -1,0 +1,222 @@
+using DaprShop.Workflow.Durability;
+using DaprShop.Workflow.History;
+using DaprShop.Workflow.Tests.Infrastructure;
+
+namespace DaprShop.Workflow.Tests.Durability;
+
+/// <summary>
+/// The actor behaviours and the client over a simulated actor runtime: the end-to-end flows, and the crash cases
+/// §12.1 and §12.2 that need durable state, reminders and lost work.
+/// </summary>
+public sealed class WorkflowActorTests
+{
+    private readonly InMemoryActorSystem _system = new();
+    private readonly List<string> _executions = new();
+
+    public WorkflowActorTests()
+    {
+        _system.Workflows.RegisterActivity<int, int>("Increment", (context, value) =>
+        {
+            _executions.Add(context.TaskExecutionKey);
+            return Task.FromResult(value + 1);
+        });
+        _system.Workflows.RegisterWorkflow<int, int>("FiveSteps", async (context, value) =>
+        {
+            for (var step = 0; step < 5; step++)
+            {
+                value = await context.CallActivityAsync<int>("Increment", value);
+            }
+            return value;
+        });
+    }
+
+    [Fact]
+    public void Actor_type_names_follow_dapr()
+    {
+        Assert.Equal("dapr.internal.default.checkout.workflow", _system.ActorTypes.Workflow);
+        Assert.Equal("dapr.internal.prod.checkout.activity", WorkflowActorTypeNames.For("checkout", "prod").Activity);
+    }
+
+    [Fact]
+    public async Task A_sequential_five_activity_workflow_completes_and_reports_its_state()
+    {
+        var client = _system.CreateClient();
+
+        var instanceId = await client.ScheduleNewWorkflowAsync("FiveSteps", "order-1", 10);
+        Assert.Equal(WorkflowRuntimeStatus.Pending, (await client.GetWorkflowStateAsync(instanceId)).RuntimeStatus);
+        await _system.RunUntilIdleAsync();
+
+        var state = await client.WaitForWorkflowCompletionAsync(instanceId);
+        Assert.True(state is { Exists: true, IsWorkflowCompleted: true, IsWorkflowRunning: false, WorkflowName: "FiveSteps" });
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state.RuntimeStatus);
+        Assert.Equal((10, 15), (state.ReadInputAs<int>(), state.ReadOutputAs<int>()));
+        Assert.Equal(new DateTimeOffset(WorkflowHarness.T0), state.CreatedAt);
+        Assert.Equal(5, _executions.Count);
+        Assert.Empty(_system.StateOf(instanceId).Outbox);
+    }
+
+    [Fact]
+    public async Task An_external_event_resumes_a_waiting_workflow()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("Approval", (context, _) => context.WaitForExternalEventAsync<string>("Approved"));
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Approval", "order-2");
+        await _system.RunUntilIdleAsync();
+        Assert.True((await client.WaitForWorkflowStartAsync("order-2")).IsWorkflowRunning);
+
+        await client.RaiseEventAsync("order-2", "approved", "by alice");
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal("by alice", (await client.GetWorkflowStateAsync("order-2")).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_durable_timer_fires_from_a_reminder_when_due()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("Nap", async (context, _) =>
+        {
+            await context.CreateTimer(TimeSpan.FromHours(1));
+            return $"woke at {context.CurrentUtcDateTime:HH:mm}";
+        });
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Nap", "nap-1");
+        await _system.RunUntilIdleAsync();
+        await _system.AdvanceAsync(TimeSpan.FromMinutes(59));
+        Assert.Equal(WorkflowRuntimeStatus.Running, (await client.GetWorkflowStateAsync("nap-1")).RuntimeStatus);
+
+        await _system.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("woke at 13:00", (await client.GetWorkflowStateAsync("nap-1")).ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Suspend_resume_and_terminate_go_through_the_instance_inbox()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("Approval", (context, _) => context.WaitForExternalEventAsync<string>("Approved"));
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Approval", "order-3");
+        await _system.RunUntilIdleAsync();
+
+        await client.SuspendWorkflowAsync("order-3", "fraud check");
+        await _system.RunUntilIdleAsync();
+        Assert.Equal(WorkflowRuntimeStatus.Suspended, (await client.GetWorkflowStateAsync("order-3")).RuntimeStatus);
+        await client.ResumeWorkflowAsync("order-3");
+        await client.TerminateWorkflowAsync("order-3", "cancelled");
+        await _system.RunUntilIdleAsync();
+
+        var state = await client.GetWorkflowStateAsync("order-3");
+        Assert.Equal((WorkflowRuntimeStatus.Terminated, "cancelled"), (state.RuntimeStatus, state.ReadOutputAs<string>()));
+    }
+
+    [Fact]
+    public async Task A_live_instance_id_cannot_be_started_again_and_unknown_instances_are_reported()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-4", 0);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.ScheduleNewWorkflowAsync("FiveSteps", "order-4", 0));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.RaiseEventAsync("nobody", "Approved"));
+        Assert.False((await client.GetWorkflowStateAsync("nobody")).Exists);
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_activity_ran_runs_it_again_and_history_keeps_one_result()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-5", 0);
+        _system.DeliveriesToLose = 1;
+
+        await _system.RunUntilIdleAsync();
+        Assert.Single(_executions);
+        await _system.AdvanceAsync(ActivityBehavior.RetryPeriod);
+
+        Assert.Equal(5, (await client.GetWorkflowStateAsync("order-5")).ReadOutputAs<int>());
+        Assert.Equal(6, _executions.Count);
+        Assert.Equal(_executions[0], _executions[1]);
+        Assert.Equal(5, _system.StateOf("order-5").History.OfType<TaskCompletedEvent>().Count());
+    }
+
+    [Fact]
+    public async Task A_crash_between_commit_and_dispatch_is_repaired_by_the_recovery_reminder_without_duplicating_history()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-6", 0);
+        _system.LoseAfterTurnWork = true;
+
+        await _system.RunUntilIdleAsync();
+        Assert.Empty(_executions);
+        Assert.Single(_system.StateOf("order-6").Outbox);
+        _system.LoseAfterTurnWork = false;
+        await _system.AdvanceAsync(WorkflowInstanceBehavior.RecoveryPeriod);
+
+        var history = _system.StateOf("order-6").History;
+        Assert.Equal(WorkflowRuntimeStatus.Completed, _system.StateOf("order-6").RuntimeStatus);
+        Assert.Equal(5, history.OfType<TaskScheduledEvent>().Count());
+        Assert.Equal(5, _executions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_child_workflow_runs_as_its_own_instance_and_purge_is_recursive_and_terminal_only()
+    {
+        _system.Workflows.RegisterWorkflow<int, int>("Parent", (context, value) =>
+            context.CallChildWorkflowAsync<int>("FiveSteps", value, new ChildWorkflowTaskOptions("order-7-child")));
+        _system.Workflows.RegisterWorkflow<object?, string>("Waits", (context, _) => context.WaitForExternalEventAsync<string>("Never"));
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Parent", "order-7", 100);
+        await client.ScheduleNewWorkflowAsync("Waits", "order-8");
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal(105, (await client.GetWorkflowStateAsync("order-7")).ReadOutputAs<int>());
+        Assert.Equal(105, (await client.GetWorkflowStateAsync("order-7-child")).ReadOutputAs<int>());
+        Assert.False(await client.PurgeInstanceAsync("order-8"));
+        Assert.True(await client.PurgeInstanceAsync("order-7"));
+        Assert.False((await client.GetWorkflowStateAsync("order-7")).Exists);
+        Assert.False((await client.GetWorkflowStateAsync("order-7-child")).Exists);
+    }
+
+    [Fact]
+    public async Task A_terminated_parent_terminates_its_running_child()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("Waits", (context, _) => context.WaitForExternalEventAsync<string>("Never"));
+        _system.Workflows.RegisterWorkflow<object?, string>("Parent", (context, _) =>
+            context.CallChildWorkflowAsync<string>("Waits", options: new ChildWorkflowTaskOptions("order-9-child")));
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Parent", "order-9");
+        await _system.RunUntilIdleAsync();
+
+        await client.TerminateWorkflowAsync("order-9");
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal(WorkflowRuntimeStatus.Terminated, (await client.GetWorkflowStateAsync("order-9")).RuntimeStatus);
+        Assert.Equal(WorkflowRuntimeStatus.Terminated, (await client.GetWorkflowStateAsync("order-9-child")).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_scheduled_start_is_pending_until_its_reminder_is_due()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-10", 0, startTime: WorkflowHarness.T0.AddHours(2));
+        await _system.RunUntilIdleAsync();
+        Assert.Equal(WorkflowRuntimeStatus.Pending, (await client.GetWorkflowStateAsync("order-10")).RuntimeStatus);
+
+        await _system.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.Equal(5, (await client.GetWorkflowStateAsync("order-10")).ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task Reusing_an_ended_instance_id_reports_the_new_start_as_pending_then_runs_it_cleanly()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 0);
+        await _system.RunUntilIdleAsync();
+
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 100);
+        var pending = await client.GetWorkflowStateAsync("order-11");
+        Assert.Equal((WorkflowRuntimeStatus.Pending, 100, 0), (pending.RuntimeStatus, pending.ReadInputAs<int>(), pending.ReadOutputAs<int>()));
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal(105, (await client.GetWorkflowStateAsync("order-11")).ReadOutputAs<int>());
+        Assert.Equal(5, _system.StateOf("order-11").History.OfType<TaskCompletedEvent>().Count());
+    }
+}
