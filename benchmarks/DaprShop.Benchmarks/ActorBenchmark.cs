@@ -17,13 +17,13 @@ public static class ActorBenchmark
         await Console.Error.WriteLineAsync("Starting the actor app, and its sidecar and the caller's in one process as `run -f` hosts them, as child processes…");
         await using var topology = await BenchmarkTopology.StartAsync(ServedApp.Actors, SidecarTopology.Run, cancellationToken);
         using var client = LoadGeneratorClient.Create();
-        var results = await RunPhasesAsync(options, machine, topology, new BenchmarkPhases(topology, client, Phases), cancellationToken);
+        var results = await RunPhasesAsync(options, machine, topology, new HttpBenchmarkPhases(topology, client, Phases), cancellationToken);
         await ReportOutput.PublishAsync(ActorReport.Render(results), options.OutputFile, cancellationToken);
         return 0;
     }
 
     private static async Task<ActorBenchmarkResults> RunPhasesAsync(
-        ActorBenchmarkOptions options, MachineDescription machine, BenchmarkTopology topology, BenchmarkPhases phases,
+        ActorBenchmarkOptions options, MachineDescription machine, BenchmarkTopology topology, HttpBenchmarkPhases phases,
         CancellationToken cancellationToken)
     {
         var sidecar = topology.CallerSidecarUri;

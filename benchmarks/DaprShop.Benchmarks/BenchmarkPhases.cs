@@ -4,55 +4,15 @@ namespace DaprShop.Benchmarks;
 /// Runs the phases of one benchmark command against its processes: a progress line per phase and, for measured
 /// phases, what each process spent (CPU, allocations, collections) divided by the requests of the phase.
 /// </summary>
-public sealed class BenchmarkPhases(BenchmarkTopology topology, HttpClient client, int phaseCount)
+public class BenchmarkPhases(BenchmarkTopology topology, int phaseCount)
 {
     private readonly List<PhaseCost> _costs = [];
     private int _phase;
 
     public IReadOnlyList<PhaseCost> Costs => _costs;
 
-    /// <summary>A wrong port or a sidecar that cannot reach the app should stop the run at once, not yield a report of errors.</summary>
-    public async Task EnsureSucceedsAsync(Workload workload, CancellationToken cancellationToken)
-    {
-        using var request = workload.CreateRequest(0);
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (response.StatusCode != workload.ExpectedStatus)
-            throw new InvalidOperationException(
-                $"{workload.Name}: {request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-    }
-
-    public Task<LoadResult> RunFixedRateAsync(
-        string name, Workload workload, int requestsPerSecond, TimeSpan duration, bool measured, CancellationToken cancellationToken)
-    {
-        var load = new OpenLoopLoad(client, workload);
-        return RunPhaseAsync(
-            $"{name} ({requestsPerSecond:N0} req/s)", duration, requestGoal: null, () => (load.Completed, load.Failed), measured,
-            () => load.RunAsync(requestsPerSecond, duration, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>A closed-loop run for a fixed time.</summary>
-    public Task<LoadResult> RunClosedLoopAsync(
-        string name, Workload workload, int connections, TimeSpan duration, bool measured, CancellationToken cancellationToken) =>
-        RunClosedLoopAsync(name, workload, connections, duration, requestGoal: null, measured, cancellationToken);
-
-    /// <summary>
-    /// A closed-loop run of exactly <paramref name="requests"/> requests (filling a store, activating actors); it still
-    /// gets a generous deadline so a stuck server ends the run.
-    /// </summary>
-    public Task<LoadResult> RunRequestCountAsync(
-        string name, Workload workload, int connections, long requests, CancellationToken cancellationToken) =>
-        RunClosedLoopAsync(name, workload, connections, TimeSpan.FromMinutes(5), requests, measured: false, cancellationToken);
-
-    private Task<LoadResult> RunClosedLoopAsync(
-        string name, Workload workload, int connections, TimeSpan duration, long? requestGoal, bool measured, CancellationToken cancellationToken)
-    {
-        var load = new ClosedLoopLoad(client, workload);
-        return RunPhaseAsync(
-            $"{name} ({connections} connection{(connections == 1 ? "" : "s")})", duration, requestGoal, () => (load.Completed, load.Failed), measured,
-            () => load.RunAsync(connections, duration, requestGoal ?? long.MaxValue, cancellationToken), cancellationToken);
-    }
-
-    private async Task<LoadResult> RunPhaseAsync(
+    /// <summary>Any run: <paramref name="counts"/> feeds the progress line, <paramref name="run"/> does the work.</summary>
+    public async Task<LoadResult> RunPhaseAsync(
         string label, TimeSpan planned, long? requestGoal, Func<(long, long)> counts, bool measured, Func<Task<LoadResult>> run,
         CancellationToken cancellationToken)
     {

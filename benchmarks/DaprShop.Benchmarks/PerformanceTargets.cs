@@ -19,4 +19,10 @@ public static class PerformanceTargets
 
     /// <summary>Latency of a call to one hot actor, through the caller's sidecar to the actor's host and app.</summary>
     public const double MaxOneActorP99Milliseconds = 5.0;
+
+    /// <summary>Sequential five-activity workflows completed per second with 100 in flight.</summary>
+    public const double MinWorkflowsPerSecond = 100;
+
+    /// <summary>What Dapr publishes for comparable workflow shapes on a small cluster, workflows/s.</summary>
+    public const string DaprWorkflowsPerSecond = "28–98";
 }

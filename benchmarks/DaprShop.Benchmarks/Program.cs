@@ -1,8 +1,9 @@
 namespace DaprShop.Benchmarks;
 
 /// <summary>
-/// <c>sidecar</c> and <c>actors</c> run the benchmarks. <c>serve-app</c>, <c>serve-actor-app</c> and
-/// <c>serve-sidecar</c> are the modes the benchmarks start their child processes in; they are not meant to be run by hand.
+/// <c>sidecar</c>, <c>actors</c> and <c>workflows</c> run the benchmarks. <c>serve-app</c>, <c>serve-actor-app</c>,
+/// <c>serve-workflow-app</c> and <c>serve-sidecar</c> are the modes the benchmarks start their child processes in;
+/// they are not meant to be run by hand.
 /// </summary>
 public static class Program
 {
@@ -16,15 +17,18 @@ public static class Program
                     cancellationToken => SidecarBenchmark.RunAsync(SidecarBenchmarkOptions.Parse(rest), cancellationToken)),
                 ["actors", .. var rest] => await InterruptibleCommand.RunAsync(
                     cancellationToken => ActorBenchmark.RunAsync(ActorBenchmarkOptions.Parse(rest), cancellationToken)),
+                ["workflows", .. var rest] => await InterruptibleCommand.RunAsync(
+                    cancellationToken => WorkflowBenchmark.RunAsync(WorkflowBenchmarkOptions.Parse(rest), cancellationToken)),
                 ["serve-app"] => await BenchmarkApp.ServeAsync(),
                 [BenchmarkActorApp.ServeMode, .. var rest] => await BenchmarkActorApp.ServeAsync(rest),
+                [BenchmarkWorkflowApp.ServeMode, .. var rest] => await BenchmarkWorkflowApp.ServeAsync(rest),
                 ["serve-sidecar", .. var rest] => await SidecarChild.ServeAsync(rest),
                 _ => throw new UsageException("unknown command"),
             };
         }
         catch (UsageException error)
         {
-            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}\n\n{ActorBenchmarkOptions.Usage}");
+            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}\n\n{ActorBenchmarkOptions.Usage}\n\n{WorkflowBenchmarkOptions.Usage}");
             return 2;
         }
     }

@@ -12,4 +12,7 @@ public sealed record ServedApp(string AppId, string ServeMode, bool HostsActors)
 
     /// <summary>The benchmark actor's host of the <c>actors</c> command.</summary>
     public static readonly ServedApp Actors = new(BenchmarkActorApp.AppId, BenchmarkActorApp.ServeMode, HostsActors: true);
+
+    /// <summary>The workflow engine's host of the <c>workflows</c> command; its workflows and activities are actors.</summary>
+    public static readonly ServedApp Workflows = new(BenchmarkWorkflowApp.AppId, BenchmarkWorkflowApp.ServeMode, HostsActors: true);
 }

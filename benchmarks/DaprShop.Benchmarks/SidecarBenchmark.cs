@@ -18,13 +18,13 @@ public static class SidecarBenchmark
             : "Starting the app, sidecar B and sidecar A as separate child processes…");
         await using var topology = await BenchmarkTopology.StartAsync(ServedApp.Invocation, options.Topology, cancellationToken);
         using var client = LoadGeneratorClient.Create();
-        var results = await RunPhasesAsync(options, machine, topology, new BenchmarkPhases(topology, client, Phases), cancellationToken);
+        var results = await RunPhasesAsync(options, machine, topology, new HttpBenchmarkPhases(topology, client, Phases), cancellationToken);
         await ReportOutput.PublishAsync(SidecarReport.Render(results), options.OutputFile, cancellationToken);
         return 0;
     }
 
     private static async Task<SidecarBenchmarkResults> RunPhasesAsync(
-        SidecarBenchmarkOptions options, MachineDescription machine, BenchmarkTopology topology, BenchmarkPhases phases,
+        SidecarBenchmarkOptions options, MachineDescription machine, BenchmarkTopology topology, HttpBenchmarkPhases phases,
         CancellationToken cancellationToken)
     {
         var direct = BenchmarkWorkloads.Invocation("direct", topology.DirectMethodUri);
