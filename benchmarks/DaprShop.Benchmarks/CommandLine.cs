@@ -29,6 +29,8 @@ public sealed class CommandLine
         return value;
     }
 
+    public int RequiredInt(string flag, int minimum) => String(flag) is null ? throw new UsageException($"{flag} is required") : Int(flag, 0, minimum);
+
     public int? OptionalInt(string flag) => String(flag) is null ? null : Int(flag, 0, 1);
 
     /// <summary>Durations in Go's format ("20s", "500ms", "1m"), like every other duration in Dapr.</summary>

@@ -6,9 +6,9 @@ namespace DaprShop.Benchmarks;
 /// Exact percentiles of a run, from every latency sorted (no histogram buckets; a 20 s run at 1,000 req/s is only
 /// 20,000 values). Nearest-rank definition: p99 is the smallest latency at least 99 % of requests did not exceed.
 /// </summary>
-public sealed record LatencySummary(long Count, double P50Milliseconds, double P90Milliseconds, double P99Milliseconds, double MaxMilliseconds)
+public sealed record LatencySummary(long Count, double P50Milliseconds, double P90Milliseconds, double P95Milliseconds, double P99Milliseconds, double MaxMilliseconds)
 {
-    public static readonly LatencySummary Empty = new(0, double.NaN, double.NaN, double.NaN, double.NaN);
+    public static readonly LatencySummary Empty = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
     /// <param name="stopwatchTicks">Latencies in <see cref="Stopwatch"/> ticks; sorted in place.</param>
     public static LatencySummary FromTicks(long[] stopwatchTicks)
@@ -19,6 +19,7 @@ public sealed record LatencySummary(long Count, double P50Milliseconds, double P
             stopwatchTicks.Length,
             Percentile(stopwatchTicks, 50),
             Percentile(stopwatchTicks, 90),
+            Percentile(stopwatchTicks, 95),
             Percentile(stopwatchTicks, 99),
             Milliseconds(stopwatchTicks[^1]));
     }

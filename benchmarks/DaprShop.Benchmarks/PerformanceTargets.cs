@@ -1,6 +1,6 @@
 namespace DaprShop.Benchmarks;
 
-/// <summary>What the sidecar aims for, next to what Dapr publishes for the same two hops.</summary>
+/// <summary>What the sidecar and the actor runtime aim for, next to what Dapr publishes for the same work.</summary>
 public static class PerformanceTargets
 {
     /// <summary>Latency the two hops may add at 1,000 req/s.</summary>
@@ -16,4 +16,13 @@ public static class PerformanceTargets
 
     /// <summary>The rate the latency targets are defined at.</summary>
     public const int TargetRequestsPerSecond = 1000;
+
+    /// <summary>Latency of a call to one hot actor, through the caller's sidecar to the actor's host and app.</summary>
+    public const double MaxOneActorP99Milliseconds = 5.0;
+
+    /// <summary>Sequential five-activity workflows completed per second with 100 in flight.</summary>
+    public const double MinWorkflowsPerSecond = 100;
+
+    /// <summary>What Dapr publishes for comparable workflow shapes on a small cluster, workflows/s.</summary>
+    public const string DaprWorkflowsPerSecond = "28–98";
 }

@@ -1,50 +1,38 @@
-using System.Globalization;
 using System.Text;
+using static DaprShop.Benchmarks.ReportSections;
 
 namespace DaprShop.Benchmarks;
 
 /// <summary>The Markdown report of a <c>sidecar</c> run: the command, the machine, every figure and each target's verdict.</summary>
 public static class SidecarReport
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     public static string Render(SidecarBenchmarkResults results)
     {
         var report = new StringBuilder();
         var options = results.Options;
         var machine = results.Machine;
         report.AppendLine("## Sidecar benchmark").AppendLine();
-        report.AppendLine(Invariant, $"- Command: `dotnet run -c {machine.BuildConfiguration} --project benchmarks/DaprShop.Benchmarks -- sidecar{string.Concat(options.Arguments.Select(argument => " " + argument))}`");
-        report.AppendLine(Invariant, $"- Date: {machine.Date:yyyy-MM-dd HH:mm} UTC");
-        report.AppendLine(Invariant, $"- Machine: {machine.LogicalCores} logical cores{(machine.CpuModel is { } cpu ? $" ({cpu})" : "")}, {machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {machine.OperatingSystem}, {machine.Architecture}");
-        report.AppendLine(Invariant, $"- Runtime: {machine.Runtime}, {machine.BuildConfiguration} build");
-        if (machine.LoadAverage is { } load) report.AppendLine(Invariant, $"- Load average at start (1, 5, 15 min): {load}");
+        AppendCommandAndMachine(report, "sidecar", options.Arguments, machine);
         report.AppendLine(Invariant, $"- Sidecars: {(options.Topology == SidecarTopology.Run ? "A and B in one process, as a multi-app run (`run -f`) hosts them; the A → B hop is an in-process call" : "A and B each in its own process, as sidecars started by hand; the A → B hop is loopback HTTP")}");
-        report.AppendLine(Invariant, $"- Processes, each separate from the others, with their GC: {string.Join("; ", results.ProcessGc.Select(entry => $"{entry.Key}: {entry.Value}"))}");
+        AppendProcesses(report, results.ProcessGc);
         report.AppendLine(Invariant, $"- Client: HTTP/1.1 keep-alive (SocketsHttpHandler); timetable kept with {PreciseDelay.Method}; {BenchmarkWorkloads.OrderBytes}-byte JSON POST, {BenchmarkApp.VerdictBytes}-byte JSON answer");
         report.AppendLine();
-        AppendInvalidity(report, results);
+        AppendInvalidity(report, InvalidityReasons(results));
         AppendLatency(report, results);
         AppendThroughput(report, results);
         AppendState(report, results);
-        AppendCosts(report, results);
+        AppendCosts(report, "request", results.ProcessGc, results.Costs);
         return report.ToString();
     }
 
-    private static void AppendInvalidity(StringBuilder report, SidecarBenchmarkResults results)
+    private static List<string> InvalidityReasons(SidecarBenchmarkResults results)
     {
-        var reasons = new List<string>();
-        if (!results.Machine.IsRelease) reasons.Add("not a Release build");
-        if (results.Machine.WasBusy)
-            reasons.Add($"a busy machine (load average {results.Machine.OneMinuteLoad:0.0} on {results.Machine.LogicalCores} cores at the start)");
+        var reasons = CommonInvalidity(results.Machine, Measured(results));
         if (results.Options.FixedRateDuration < SidecarBenchmarkOptions.MinimumValidDuration)
             reasons.Add($"fixed-rate runs of {Seconds(results.Options.FixedRateDuration)}, shorter than {Seconds(SidecarBenchmarkOptions.MinimumValidDuration)}");
         if (results.Options.RequestsPerSecond != PerformanceTargets.TargetRequestsPerSecond)
             reasons.Add($"a rate of {results.Options.RequestsPerSecond:N0} req/s; the latency targets are defined at {PerformanceTargets.TargetRequestsPerSecond:N0}");
-        var failed = Measured(results).Where(result => result.Failed > 0).Select(result => $"{result.Name}: {result.Failed:N0} errors").ToList();
-        if (failed.Count > 0) reasons.Add("failed requests (" + string.Join(", ", failed) + ")");
-        if (reasons.Count == 0) return;
-        report.AppendLine(Invariant, $"> **Not a result to compare with the targets:** {string.Join("; ", reasons)}.").AppendLine();
+        return reasons;
     }
 
     private static IEnumerable<LoadResult> Measured(SidecarBenchmarkResults results) =>
@@ -102,39 +90,5 @@ public static class SidecarReport
              ($"get: GET /v1.0/state/{BenchmarkTopology.StateStoreName}/{{key}}", results.StateGet)]);
     }
 
-    private static void AppendClosedLoopTable(StringBuilder report, string what, string rate, IEnumerable<(string Name, LoadResult Result)> rows)
-    {
-        report.AppendLine(Invariant, $"| {what} | {rate} | Errors | p50 | p99 | max |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, result) in rows)
-        {
-            report.AppendLine(Invariant,
-                $"| {name} | {result.SucceededPerSecond:N0} | {result.Failed:N0} | {Milliseconds(result.Latency.P50Milliseconds)} | {Milliseconds(result.Latency.P99Milliseconds)} | {Milliseconds(result.Latency.MaxMilliseconds)} |");
-        }
-        report.AppendLine();
-    }
-
-    private static void AppendCosts(StringBuilder report, SidecarBenchmarkResults results)
-    {
-        var processes = results.ProcessGc.Keys.ToList();
-        report.AppendLine("### Cost per request in each process").AppendLine();
-        report.AppendLine("CPU time and managed allocations of each process during each measured run, divided by the requests of the run. Idle processes still show their background work.").AppendLine();
-        report.AppendLine("| Run | " + string.Join(" | ", processes) + " |");
-        report.AppendLine("|---|" + string.Concat(processes.Select(_ => "---:|")));
-        foreach (var cost in results.Costs)
-        {
-            var cells = processes.Select(process =>
-                string.Create(Invariant, $"{cost.CpuMicrosecondsPerRequest(process):0} µs, {cost.KilobytesAllocatedPerRequest(process):0.0} KB, gen0/1/2 {cost.Spent[process].Gen0Collections}/{cost.Spent[process].Gen1Collections}/{cost.Spent[process].Gen2Collections}"));
-            report.AppendLine($"| {cost.Phase} | {string.Join(" | ", cells)} |");
-        }
-        report.AppendLine();
-    }
-
-    private static string Verdict(bool met) => met ? "pass" : "miss";
-
-    private static string Milliseconds(double value) => string.Create(Invariant, $"{value:0.00} ms");
-
     private static string Added(double direct, double throughSidecars) => string.Create(Invariant, $"{throughSidecars - direct:+0.00;-0.00} ms");
-
-    private static string Seconds(TimeSpan duration) => string.Create(Invariant, $"{duration.TotalSeconds:0.#} s");
 }

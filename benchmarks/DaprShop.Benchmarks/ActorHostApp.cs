@@ -1,0 +1,40 @@
+using System.Net;
+using DaprShop.Actors;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DaprShop.Benchmarks;
+
+/// <summary>
+/// A child app that hosts actors as a DaprShop service does (<c>AddActors</c>, routing, <c>MapActorsHandlers</c>)
+/// on a free loopback port, calling its sidecar — whose HTTP port it is given with <c>--dapr-http-port</c> — for
+/// actor state and reminders.
+/// </summary>
+public static class ActorHostApp
+{
+    private static readonly string[] Flags = ["--dapr-http-port"];
+
+    /// <param name="registerActors">Adds the actor types (<c>AddActors</c> calls compose) and what they need.</param>
+    public static async Task<int> ServeAsync(IReadOnlyList<string> arguments, Action<IServiceCollection> registerActors)
+    {
+        var daprHttpPort = new CommandLine(arguments, Flags).RequiredInt("--dapr-http-port", minimum: 1);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        ChildLogging.Configure(builder.Logging);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.AddActors(options => options.HttpEndpoint = $"http://127.0.0.1:{daprHttpPort}");
+        registerActors(builder.Services);
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapActorsHandlers();
+        await app.StartAsync();
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
+        await ChildProtocol.ServeUntilParentLeavesAsync(port, internalPort: null);
+        await app.StopAsync();
+        return 0;
+    }
+}
