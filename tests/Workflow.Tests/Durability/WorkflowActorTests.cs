@@ -128,7 +128,7 @@ public sealed class WorkflowActorTests
 
         await _system.RunUntilIdleAsync();
         Assert.Single(_executions);
-        await _system.AdvanceAsync(ActivityBehavior.RetryPeriod);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         Assert.Equal(5, (await client.GetWorkflowStateAsync("order-5")).ReadOutputAs<int>());
         Assert.Equal(6, _executions.Count);
@@ -147,7 +147,7 @@ public sealed class WorkflowActorTests
         Assert.Empty(_executions);
         Assert.Single(_system.StateOf("order-6").Outbox);
         _system.LoseAfterTurnWork = false;
-        await _system.AdvanceAsync(WorkflowInstanceBehavior.RecoveryPeriod);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         var history = _system.StateOf("order-6").History;
         Assert.Equal(WorkflowRuntimeStatus.Completed, _system.StateOf("order-6").RuntimeStatus);

@@ -105,7 +105,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     }
 
     private WorkflowInstanceBehavior WorkflowBehavior(InMemoryActor actor) =>
-        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time);
+        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time,
+            Workflows.RecoveryInterval);
 
     private ActivityBehavior ActivityBehavior(InMemoryActor actor) => new(actor, Workflows, _services, this, ActorTypes, Time);
 

@@ -20,7 +20,6 @@ public sealed class ActivityBehavior(
 {
     public const string StateKey = "activityState";
     public const string RunReminder = "run-activity";
-    public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     public async Task RunAsync(ActivityRequest request)
     {
@@ -29,7 +28,7 @@ public sealed class ActivityBehavior(
             return;
         }
         await actor.SaveStateAsync(StateKey, request);
-        await actor.RegisterReminderAsync(RunReminder, null, TimeSpan.Zero, RetryPeriod);
+        await actor.RegisterReminderAsync(RunReminder, null, TimeSpan.Zero, registrations.RecoveryInterval);
     }
 
     public async Task ReceiveReminderAsync()
