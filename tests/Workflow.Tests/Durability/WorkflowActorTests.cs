@@ -1,4 +1,5 @@
 using DaprShop.Workflow.Durability;
+using DaprShop.Workflow.Execution;
 using DaprShop.Workflow.History;
 using DaprShop.Workflow.Tests.Infrastructure;
 
@@ -153,6 +154,23 @@ public sealed class WorkflowActorTests
         Assert.Equal(WorkflowRuntimeStatus.Completed, _system.StateOf("order-6").RuntimeStatus);
         Assert.Equal(5, history.OfType<TaskScheduledEvent>().Count());
         Assert.Equal(5, _executions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_activity_request_resent_after_the_activity_finished_does_not_run_it_again()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-7", 0);
+        await _system.RunUntilIdleAsync();
+        var first = _system.StateOf("order-7").History.OfType<TaskScheduledEvent>().First();
+        var executionId = _system.StateOf("order-7").Started!.ExecutionId;
+
+        // What a recovery re-dispatch racing the first dispatch delivers once the activity is already done.
+        var resent = new ActivityRequest("order-7", executionId, first.EventId, first.Name, first.Input);
+        await _system.CreateActorProxy<IActivityActor>(new DaprShop.Actors.ActorId(resent.TaskExecutionKey), _system.ActorTypes.Activity).RunAsync(resent);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
+
+        Assert.Equal(5, _executions.Count);
     }
 
     [Fact]

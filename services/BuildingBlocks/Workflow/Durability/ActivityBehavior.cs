@@ -8,7 +8,9 @@ namespace DaprShop.Workflow.Durability;
 /// <summary>
 /// Runs one scheduled activity at least once: the request is stored and a periodic reminder runs it and reports the
 /// result to the instance; only after the instance accepted the result are the request and reminder removed, so a
-/// crash anywhere before that runs the activity again (the instance drops the duplicate result).
+/// crash anywhere before that runs the activity again (the instance drops the duplicate result). A completion marker
+/// stays behind: the instance re-sends its outbox (recovery) until it hears the dispatch went out, so the same
+/// request can arrive again after the activity finished, and must not run it a second time.
 /// </summary>
 public sealed class ActivityBehavior(
     IActorTurnContext actor,
@@ -19,11 +21,12 @@ public sealed class ActivityBehavior(
     TimeProvider time)
 {
     public const string StateKey = "activityState";
+    public const string CompletedKey = "completed";
     public const string RunReminder = "run-activity";
 
     public async Task RunAsync(ActivityRequest request)
     {
-        if ((await actor.TryGetStateAsync<ActivityRequest>(StateKey)).HasValue)
+        if ((await actor.TryGetStateAsync<ActivityRequest>(StateKey)).HasValue || await IsCompletedAsync())
         {
             return;
         }
@@ -34,16 +37,20 @@ public sealed class ActivityBehavior(
     public async Task ReceiveReminderAsync()
     {
         var stored = await actor.TryGetStateAsync<ActivityRequest>(StateKey);
-        if (stored.HasValue)
+        if (stored.HasValue && !await IsCompletedAsync())
         {
             var request = stored.Value;
             var outcome = await ExecuteAsync(request);
             await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(request.InstanceId), actorTypes.Workflow)
                 .DeliverAsync(new WorkflowMessage(outcome));
-            await actor.RemoveStateAsync(StateKey);
+            // Marked before the request goes: a crash in between must not leave a request that runs again.
+            await actor.SaveStateAsync(CompletedKey, true);
         }
+        await actor.RemoveStateAsync(StateKey);
         await actor.UnregisterReminderAsync(RunReminder);
     }
+
+    private async Task<bool> IsCompletedAsync() => (await actor.TryGetStateAsync<bool>(CompletedKey)).HasValue;
 
     private async Task<HistoryEvent> ExecuteAsync(ActivityRequest request)
     {
