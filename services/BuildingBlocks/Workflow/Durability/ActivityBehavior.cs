@@ -30,8 +30,10 @@ public sealed class ActivityBehavior(
         {
             return;
         }
-        await actor.SaveStateAsync(StateKey, request);
+        // Reminder first: a stored request is taken as already scheduled (the check above), so a crash between the
+        // two must never leave the request without its reminder. A reminder without a request just unregisters.
         await actor.RegisterReminderAsync(RunReminder, null, TimeSpan.Zero, registrations.RecoveryInterval);
+        await actor.SaveStateAsync(StateKey, request);
     }
 
     public async Task ReceiveReminderAsync()
