@@ -1,8 +1,8 @@
 namespace DaprShop.Workflow.CrashApp;
 
 /// <summary>
-/// One line per activity execution ("instance TAB activity TAB attempt TAB time and pid"), appended before the activity returns, so
-/// the test process can count executions across app processes, including ones that were killed.
+/// One line per activity execution ("instance TAB activity TAB attempt TAB time and pid"), appended before the
+/// activity returns, so the test process can count executions across app processes, including killed ones.
 /// </summary>
 public sealed class ExecutionLog(string path)
 {
