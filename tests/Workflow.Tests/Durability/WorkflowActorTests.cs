@@ -174,6 +174,21 @@ public sealed class WorkflowActorTests
     }
 
     [Fact]
+    public async Task A_lost_activity_reminder_registration_is_repaired_by_the_recovery_re_send()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-8", 0);
+        _system.ActivityReminderRegistrationsToLose = 1;
+
+        await _system.RunUntilIdleAsync();
+        Assert.Empty(_executions);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
+
+        Assert.Equal(5, (await client.GetWorkflowStateAsync("order-8")).ReadOutputAs<int>());
+        Assert.Equal(5, _executions.Count);
+    }
+
+    [Fact]
     public async Task A_child_workflow_runs_as_its_own_instance_and_purge_is_recursive_and_terminal_only()
     {
         _system.Workflows.RegisterWorkflow<int, int>("Parent", (context, value) =>
