@@ -1,4 +1,5 @@
 using DaprShop.Workflow.Durability;
+using DaprShop.Workflow.Execution;
 using DaprShop.Workflow.History;
 using DaprShop.Workflow.Tests.Infrastructure;
 
@@ -128,7 +129,7 @@ public sealed class WorkflowActorTests
 
         await _system.RunUntilIdleAsync();
         Assert.Single(_executions);
-        await _system.AdvanceAsync(ActivityBehavior.RetryPeriod);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         Assert.Equal(5, (await client.GetWorkflowStateAsync("order-5")).ReadOutputAs<int>());
         Assert.Equal(6, _executions.Count);
@@ -147,12 +148,44 @@ public sealed class WorkflowActorTests
         Assert.Empty(_executions);
         Assert.Single(_system.StateOf("order-6").Outbox);
         _system.LoseAfterTurnWork = false;
-        await _system.AdvanceAsync(WorkflowInstanceBehavior.RecoveryPeriod);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         var history = _system.StateOf("order-6").History;
         Assert.Equal(WorkflowRuntimeStatus.Completed, _system.StateOf("order-6").RuntimeStatus);
         Assert.Equal(5, history.OfType<TaskScheduledEvent>().Count());
         Assert.Equal(5, _executions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_activity_request_resent_after_the_activity_finished_does_not_run_it_again()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-7", 0);
+        await _system.RunUntilIdleAsync();
+        var first = _system.StateOf("order-7").History.OfType<TaskScheduledEvent>().First();
+        var executionId = _system.StateOf("order-7").Started!.ExecutionId;
+
+        // What a recovery re-dispatch racing the first dispatch delivers once the activity is already done.
+        var resent = new ActivityRequest("order-7", executionId, first.EventId, first.Name, first.Input);
+        await _system.CreateActorProxy<IActivityActor>(new DaprShop.Actors.ActorId(resent.TaskExecutionKey), _system.ActorTypes.Activity).RunAsync(resent);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
+
+        Assert.Equal(5, _executions.Count);
+    }
+
+    [Fact]
+    public async Task A_lost_activity_reminder_registration_is_repaired_by_the_recovery_re_send()
+    {
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-8", 0);
+        _system.ActivityReminderRegistrationsToLose = 1;
+
+        await _system.RunUntilIdleAsync();
+        Assert.Empty(_executions);
+        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
+
+        Assert.Equal(5, (await client.GetWorkflowStateAsync("order-8")).ReadOutputAs<int>());
+        Assert.Equal(5, _executions.Count);
     }
 
     [Fact]

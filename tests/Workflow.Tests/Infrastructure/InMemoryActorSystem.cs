@@ -28,6 +28,9 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     /// <summary>When set, work scheduled after a turn is dropped, as if the host died right after the commit.</summary>
     public bool LoseAfterTurnWork { get; set; }
 
+    /// <summary>How many of the next activity reminder registrations fail, as if the sidecar died before storing them.</summary>
+    public int ActivityReminderRegistrationsToLose { get; set; }
+
     public DaprWorkflowClient CreateClient() => new(this, ActorTypes, Time);
 
     public TActorInterface CreateActorProxy<TActorInterface>(ActorId actorId, string actorType) where TActorInterface : IActor
@@ -55,7 +58,14 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
         {
             if (_afterTurnWork.TryDequeue(out var work))
             {
-                await work();
+                try
+                {
+                    await work();
+                }
+                catch (IOException)
+                {
+                    // Like the actors' after-turn work: only logged, the recovery reminder retries it.
+                }
                 continue;
             }
             var due = _actors.Values
@@ -105,7 +115,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     }
 
     private WorkflowInstanceBehavior WorkflowBehavior(InMemoryActor actor) =>
-        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time);
+        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time,
+            Workflows.RecoveryInterval);
 
     private ActivityBehavior ActivityBehavior(InMemoryActor actor) => new(actor, Workflows, _services, this, ActorTypes, Time);
 
@@ -160,6 +171,11 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
 
         public Task RegisterReminderAsync(string name, byte[]? state, TimeSpan dueTime, TimeSpan period)
         {
+            if (type == system.ActorTypes.Activity && system.ActivityReminderRegistrationsToLose > 0)
+            {
+                system.ActivityReminderRegistrationsToLose--;
+                throw new IOException("The sidecar died before the reminder was stored.");
+            }
             Reminders[name] = new Reminder(name, state, system.Time.Now + dueTime, period);
             return Task.CompletedTask;
         }

@@ -8,10 +8,11 @@ public sealed class WorkflowActor : EngineActor, IWorkflowActor, IRemindable
 {
     private readonly WorkflowInstanceBehavior _behavior;
 
-    public WorkflowActor(ActorHost host, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time)
+    public WorkflowActor(
+        ActorHost host, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time, WorkflowRuntimeOptions options)
         : base(host)
     {
-        _behavior = new WorkflowInstanceBehavior(this, turns, dispatcher, time);
+        _behavior = new WorkflowInstanceBehavior(this, turns, dispatcher, time, options.RecoveryInterval);
     }
 
     public Task<bool> StartAsync(WorkflowMessage start) => _behavior.StartAsync(start);

@@ -11,13 +11,13 @@ namespace DaprShop.Workflow.Durability;
 /// rest of the outbox after the turn (so two instances messaging each other never wait on each other's lock). A
 /// periodic recovery reminder re-runs whatever a crash interrupted until the instance is done.
 /// </summary>
-public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time)
+public sealed class WorkflowInstanceBehavior(
+    IActorTurnContext actor, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time, TimeSpan recoveryInterval)
 {
     public const string StateKey = "state";
     public const string NewEventReminder = "new-event";
     public const string RecoveryReminder = "recovery";
     public const string TimerReminderPrefix = "timer-";
-    public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>Dapr.Actors' "fire once" period.</summary>
     public static readonly TimeSpan Once = Timeout.InfiniteTimeSpan;
@@ -117,7 +117,7 @@ public sealed class WorkflowInstanceBehavior(IActorTurnContext actor, WorkflowTu
     {
         await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent] });
         await actor.RegisterReminderAsync(NewEventReminder, null, TimeSpan.Zero, Once);
-        await actor.RegisterReminderAsync(RecoveryReminder, null, RecoveryPeriod, RecoveryPeriod);
+        await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
     }
 
     private async Task RunTurnAsync()

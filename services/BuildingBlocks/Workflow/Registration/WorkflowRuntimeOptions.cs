@@ -17,6 +17,16 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>The largest input, output, event or custom status a workflow may produce, in UTF-8 bytes.</summary>
     public int MaxPayloadBytes { get; set; } = Execution.WorkflowTurnProcessor.DefaultMaxPayloadBytes;
 
+    /// <summary>
+    /// The period of the reminders that repair what a crash interrupted: the instance's <c>recovery</c> reminder
+    /// (re-runs the turn, re-sends the outbox) and an activity's <c>run-activity</c> reminder (re-runs the activity
+    /// until the instance accepted its result). Shorter means faster repair after a crash and more idle ticks.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = DefaultRecoveryInterval;
+
+    /// <summary>Dapr's workflow engine used 1-minute reminder periods.</summary>
+    public static readonly TimeSpan DefaultRecoveryInterval = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflow>> _workflows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<IServiceProvider, IWorkflowActivity>> _activities = new(StringComparer.Ordinal);
 

@@ -1,0 +1,27 @@
+using System.Net;
+using DaprShop.Actors;
+using DaprShop.Workflow;
+using DaprShop.Workflow.CrashApp;
+
+// A workflow host for the crash tests, run as its own process so a test can SIGKILL it. Configured like an app
+// started by daprd: APP_ID, APP_PORT, DAPR_HTTP_PORT; plus EXECUTION_LOG (the file activities append to) and
+// RECOVERY_INTERVAL (seconds) so crashed work is re-driven within a test's time budget. AddDaprWorkflow adds the
+// actor runtime, which finds the sidecar through DAPR_HTTP_PORT.
+var appPort = int.Parse(Required("APP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+var log = new ExecutionLog(Required("EXECUTION_LOG"));
+var recoveryInterval = TimeSpan.FromSeconds(double.Parse(Required("RECOVERY_INTERVAL"), System.Globalization.CultureInfo.InvariantCulture));
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, appPort));
+builder.Services.AddDaprWorkflow(options =>
+{
+    options.AppId = Required("APP_ID");
+    options.RecoveryInterval = recoveryInterval;
+    CrashWorkflows.Register(options, log);
+});
+var app = builder.Build();
+app.MapActorsHandlers();
+app.Run();
+
+static string Required(string name) =>
+    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set.");
