@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace DaprShop.Sidecar.Actors;
@@ -26,17 +25,7 @@ public sealed record ReminderPartitioning(string ActorType, string Id, int Parti
     public int PartitionOf(string actorId, string name)
     {
         if (PartitionCount <= 0) return 0;
-        var hash = Fnv1a(Fnv1a(2166136261u, actorId), name);
-        return (int)(hash % (uint)PartitionCount) + 1;
-    }
-
-    private static uint Fnv1a(uint hash, string text)
-    {
-        var length = Encoding.UTF8.GetByteCount(text);
-        Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
-        Encoding.UTF8.GetBytes(text, bytes);
-        foreach (var value in bytes) hash = (hash ^ value) * 16777619u;
-        return hash;
+        return (int)(Fnv1a.Hash(name, Fnv1a.Hash(actorId)) % (uint)PartitionCount) + 1;
     }
 
     public static ReminderPartitioning ReadMetadata(string actorType, byte[] json)
