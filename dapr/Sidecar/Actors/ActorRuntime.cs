@@ -141,7 +141,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public async Task CreateReminderAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
-        var partition = (await store.PartitioningAsync(reminder.ActorType, cancellationToken)).PartitionOf(reminder.ActorId, reminder.Name);
+        var partition = await store.PartitionOfAsync(reminder.ActorType, reminder.ActorId, reminder.Name, cancellationToken);
         var changes = ReminderChanges(reminder.ActorType, partition);
         await changes.WaitAsync(cancellationToken);
         try
@@ -166,14 +166,14 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
-        var partition = (await store.PartitioningAsync(actorType, cancellationToken)).PartitionOf(actorId, name);
+        var partition = await store.PartitionOfAsync(actorType, actorId, name, cancellationToken);
         return (await store.LoadAsync(actorType, partition, cancellationToken)).FirstOrDefault(r => r.Is(actorId, name));
     }
 
     public async Task DeleteReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
-        var changes = ReminderChanges(actorType, (await store.PartitioningAsync(actorType, cancellationToken)).PartitionOf(actorId, name));
+        var changes = ReminderChanges(actorType, await store.PartitionOfAsync(actorType, actorId, name, cancellationToken));
         await changes.WaitAsync(cancellationToken);
         try
         {
@@ -309,8 +309,8 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         // Under the change lock: an evaluation must not see it stored but no longer running, and fire it again.
         async Task EndAsync()
         {
-            var partitioning = await RemindersStore().PartitioningAsync(reminder.ActorType, CancellationToken.None);
-            var changes = ReminderChanges(reminder.ActorType, partitioning.PartitionOf(reminder.ActorId, reminder.Name));
+            var partition = await RemindersStore().PartitionOfAsync(reminder.ActorType, reminder.ActorId, reminder.Name, CancellationToken.None);
+            var changes = ReminderChanges(reminder.ActorType, partition);
             await changes.WaitAsync(CancellationToken.None);
             try
             {

@@ -36,6 +36,9 @@ public sealed class ReminderStore(IStateStore store)
         return partitioning.WaitAsync(cancellationToken);
     }
 
+    public async Task<int> PartitionOfAsync(string actorType, string actorId, string name, CancellationToken cancellationToken) =>
+        (await PartitioningAsync(actorType, cancellationToken)).PartitionOf(actorId, name);
+
     public async Task<IReadOnlyList<Reminder>> LoadAsync(string actorType, int partition, CancellationToken cancellationToken)
     {
         var key = (await PartitioningAsync(actorType, cancellationToken)).KeyOf(partition);
@@ -72,7 +75,7 @@ public sealed class ReminderStore(IStateStore store)
     /// <summary>Removes the definition and its track (daprd deletes both too).</summary>
     public async Task DeleteAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
-        var partition = (await PartitioningAsync(actorType, cancellationToken)).PartitionOf(actorId, name);
+        var partition = await PartitionOfAsync(actorType, actorId, name, cancellationToken);
         await UpdateAsync(actorType, partition, list => list.RemoveAll(r => r.Is(actorId, name)), cancellationToken);
         await store.DeleteAsync(new StateDeleteRequest(ReminderTrack.KeyOf(actorType, actorId, name), null, StateConcurrency.LastWrite,
             new Dictionary<string, string>()), cancellationToken);
