@@ -14,12 +14,13 @@ public sealed class ActorHostingTests : IAsyncLifetime
     {
         options.ActorIdleTimeout = TimeSpan.FromMinutes(5);
         options.ReentrancyConfig = new ActorReentrancyConfig { Enabled = true, MaxStackDepth = 8 };
+        options.RemindersStoragePartitions = 16;
     });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Config_lists_the_actor_types_with_go_durations_and_reentrancy()
+    public async Task Config_lists_the_actor_types_with_go_durations_reentrancy_and_reminder_partitions()
     {
         using var response = await _app.CallAsync(HttpMethod.Get, "/dapr/config");
 
@@ -31,6 +32,7 @@ public sealed class ActorHostingTests : IAsyncLifetime
         Assert.Equal("0h1m0s0ms", root.GetProperty("drainOngoingCallTimeout").GetString());
         Assert.True(root.GetProperty("reentrancy").GetProperty("enabled").GetBoolean());
         Assert.Equal(8, root.GetProperty("reentrancy").GetProperty("maxStackDepth").GetInt32());
+        Assert.Equal(16, root.GetProperty("remindersStoragePartitions").GetInt32());
     }
 
     [Fact]

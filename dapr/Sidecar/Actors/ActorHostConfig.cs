@@ -4,11 +4,13 @@ using DaprShop.Sidecar.Time;
 namespace DaprShop.Sidecar.Actors;
 
 /// <summary>How one hosted actor type behaves; entitiesConfig[] entries override the top-level values per type.</summary>
-public sealed record ActorTypeSettings(TimeSpan IdleTimeout, bool ReentrancyEnabled, int MaxStackDepth);
+/// <param name="RemindersStoragePartitions">How many state keys the type's reminders are spread over; 0 keeps them under one.</param>
+public sealed record ActorTypeSettings(TimeSpan IdleTimeout, bool ReentrancyEnabled, int MaxStackDepth, int RemindersStoragePartitions = 0);
 
 /// <summary>
 /// The actor part of the app's <c>GET /dapr/config</c> answer (dapr/dapr pkg/config/app_configuration.go). Defaults as
-/// pkg/actors/api/config.go: actorIdleTimeout 60m, drainOngoingCallTimeout 60s, reentrancy off with maxStackDepth 32.
+/// pkg/actors/api/config.go: actorIdleTimeout 60m, drainOngoingCallTimeout 60s, reentrancy off with maxStackDepth 32,
+/// remindersStoragePartitions 0.
 /// </summary>
 public sealed record ActorHostConfig(
     IReadOnlyDictionary<string, ActorTypeSettings> Types,
@@ -55,7 +57,14 @@ public sealed record ActorHostConfig(
 
     private static ActorTypeSettings ReadSettings(JsonElement element, ActorTypeSettings inherited)
     {
-        var settings = inherited with { IdleTimeout = Duration(element, "actorIdleTimeout") ?? inherited.IdleTimeout };
+        var settings = inherited with
+        {
+            IdleTimeout = Duration(element, "actorIdleTimeout") ?? inherited.IdleTimeout,
+            RemindersStoragePartitions = element.TryGetProperty("remindersStoragePartitions", out var partitions)
+                                         && partitions.ValueKind == JsonValueKind.Number && partitions.TryGetInt32(out var count) && count >= 0
+                ? count
+                : inherited.RemindersStoragePartitions,
+        };
         if (element.TryGetProperty("reentrancy", out var reentrancy) && reentrancy.ValueKind == JsonValueKind.Object)
         {
             settings = settings with

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using DaprShop.Sidecar.Api;
@@ -20,6 +21,9 @@ public sealed class ActorPlacement(SidecarRuntime sidecar)
     /// <summary>Set by a host on its own error answers, so the caller passes daprd's error on instead of treating it as the app's.</summary>
     public const string HostErrorHeader = "dapr-actor-host-error";
 
+    private readonly ConcurrentDictionary<string, HostsOfType> _hostsByType = new(StringComparer.Ordinal);
+    private LocalRegistry.Registration? _self;
+
     /// <summary>Runs the call on the actor's host; Remote tells whether that was another sidecar.</summary>
     public async Task<(ActorReply Reply, bool Remote)> CallAsync(ActorCall call, CancellationToken cancellationToken)
     {
@@ -35,16 +39,31 @@ public sealed class ActorPlacement(SidecarRuntime sidecar)
     /// <summary>The registration of the host for the id; its Local is set when the host runs in this process (or is this sidecar).</summary>
     private LocalRegistry.Registration? FindHost(string actorType, string actorId)
     {
-        var hosts = sidecar.NameResolution.ResolveActorHosts(actorType).ToList();
-        if (sidecar.Actors.Hosts(actorType))
+        var hosts = HostsOf(actorType);
+        return hosts.Count == 0 ? null : hosts[(int)(Fnv1a.Hash(actorId) % (uint)hosts.Count)];
+    }
+
+    /// <summary>
+    /// The registry's hosts of the type, plus this sidecar when it hosts the type before its registration is published
+    /// (start-up, reminders loading); rebuilt only when the registry's list or that changed.
+    /// </summary>
+    private IReadOnlyList<LocalRegistry.Registration> HostsOf(string actorType)
+    {
+        var registered = sidecar.NameResolution.ResolveActorHosts(actorType);
+        var hostsHere = sidecar.Actors.Hosts(actorType);
+        if (_hostsByType.TryGetValue(actorType, out var cached) && ReferenceEquals(cached.Registered, registered) && cached.HostsHere == hostsHere)
+            return cached.Hosts;
+        var hosts = registered;
+        if (hostsHere)
         {
-            // This sidecar hosts the type even before its registration is published (start-up, reminders loading).
-            var self = new LocalRegistry.Registration(sidecar.Options.AppId, "127.0.0.1", sidecar.InternalPort, Environment.ProcessId) { Local = sidecar };
-            if (!hosts.Any(h => h.BaseAddress == self.BaseAddress)) hosts.Add(self);
+            var self = _self ??= new LocalRegistry.Registration(sidecar.Options.AppId, "127.0.0.1", sidecar.InternalPort, Environment.ProcessId)
+            {
+                Local = sidecar,
+            };
+            if (!registered.Any(h => h.BaseAddress == self.BaseAddress)) hosts = registered.Append(self).Order(LocalRegistry.Registration.ByBaseAddress).ToArray();
         }
-        if (hosts.Count == 0) return null;
-        hosts.Sort((a, b) => string.CompareOrdinal(a.BaseAddress.ToString(), b.BaseAddress.ToString()));
-        return hosts[(int)(StableHash(actorId) % (uint)hosts.Count)];
+        _hostsByType[actorType] = new HostsOfType(registered, hostsHere, hosts);
+        return hosts;
     }
 
     private async Task<ActorReply> ForwardAsync(Uri host, ActorCall call, CancellationToken cancellationToken)
@@ -66,11 +85,6 @@ public sealed class ActorPlacement(SidecarRuntime sidecar)
         }
     }
 
-    /// <summary>FNV-1a: the same id hashes the same in every process (string.GetHashCode is randomized per process).</summary>
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(text)) hash = (hash ^ b) * 16777619u;
-        return hash;
-    }
+    /// <summary>The hosts of one actor type and what they were built from.</summary>
+    private sealed record HostsOfType(IReadOnlyList<LocalRegistry.Registration> Registered, bool HostsHere, IReadOnlyList<LocalRegistry.Registration> Hosts);
 }

@@ -24,8 +24,11 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
 
     private readonly ConcurrentDictionary<(string Type, string Id, string Name), RunningReminder> _reminders = new();
 
-    /// <summary>Serializes create, delete and evaluation, so none of them resurrects what another just stopped.</summary>
-    private readonly SemaphoreSlim _reminderChanges = new(1, 1);
+    /// <summary>
+    /// Per reminder storage partition, serializes create, delete and evaluation, so none of them resurrects what another
+    /// just stopped; partitions change independently of each other.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Type, int Partition), SemaphoreSlim> _reminderChanges = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _runningSchedules = new();
     private ReminderStore? _reminderStore;
@@ -60,6 +63,8 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
             // Without an actor state store daprd's actor runtime is off: the types are neither hosted nor published.
             Config = config;
             _reminderStore = new ReminderStore(store.Store);
+            foreach (var (actorType, settings) in config.Types)
+                await _reminderStore.OpenAsync(actorType, settings.RemindersStoragePartitions, cancellationToken);
             await EvaluateRemindersAsync(cancellationToken);
             _idleScan = ScanForIdleActorsAsync(_stopping.Token);
             _reminderEvaluation = ReevaluateRemindersAsync(_stopping.Token);
@@ -136,10 +141,12 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     public async Task CreateReminderAsync(Reminder reminder, CancellationToken cancellationToken)
     {
         var store = RemindersStore();
-        await _reminderChanges.WaitAsync(cancellationToken);
+        var partition = await store.PartitionOfAsync(reminder.ActorType, reminder.ActorId, reminder.Name, cancellationToken);
+        var changes = ReminderChanges(reminder.ActorType, partition);
+        await changes.WaitAsync(cancellationToken);
         try
         {
-            await store.UpdateAsync(reminder.ActorType, list =>
+            await store.UpdateAsync(reminder.ActorType, partition, list =>
             {
                 list.RemoveAll(r => r.Is(reminder.ActorId, reminder.Name));
                 list.Add(reminder);
@@ -152,24 +159,30 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         }
         finally
         {
-            _reminderChanges.Release();
+            changes.Release();
         }
     }
 
-    public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken) =>
-        (await RemindersStore().LoadAsync(actorType, cancellationToken)).FirstOrDefault(r => r.Is(actorId, name));
+    public async Task<Reminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
+    {
+        var store = RemindersStore();
+        var partition = await store.PartitionOfAsync(actorType, actorId, name, cancellationToken);
+        return (await store.LoadAsync(actorType, partition, cancellationToken)).FirstOrDefault(r => r.Is(actorId, name));
+    }
 
     public async Task DeleteReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
     {
-        await _reminderChanges.WaitAsync(cancellationToken);
+        var store = RemindersStore();
+        var changes = ReminderChanges(actorType, await store.PartitionOfAsync(actorType, actorId, name, cancellationToken));
+        await changes.WaitAsync(cancellationToken);
         try
         {
             StopReminder((actorType, actorId, name));
-            await RemindersStore().DeleteAsync(actorType, actorId, name, cancellationToken);
+            await store.DeleteAsync(actorType, actorId, name, cancellationToken);
         }
         finally
         {
-            _reminderChanges.Release();
+            changes.Release();
         }
     }
 
@@ -195,33 +208,46 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
     private ReminderStore RemindersStore() =>
         _reminderStore ?? throw ActorErrors.RuntimeNotFound();
 
+    private SemaphoreSlim ReminderChanges(string actorType, int partition) =>
+        _reminderChanges.GetOrAdd((actorType, partition), _ => new SemaphoreSlim(1, 1));
+
     /// <summary>
     /// daprd's evaluateReminders: a host drives exactly the stored reminders of the actors placed on it. Rerun
     /// periodically, it also follows hosts joining and leaving and reminders created or deleted by other sidecars.
     /// </summary>
     private async Task EvaluateRemindersAsync(CancellationToken cancellationToken)
     {
-        await _reminderChanges.WaitAsync(cancellationToken);
+        foreach (var actorType in Config.Types.Keys)
+        {
+            var partitioning = await RemindersStore().PartitioningAsync(actorType, cancellationToken);
+            var runningByPartition = _reminders.Keys.Where(key => key.Type == actorType).ToLookup(key => partitioning.PartitionOf(key.Id, key.Name));
+            foreach (var partition in partitioning.Partitions)
+                await EvaluatePartitionAsync(actorType, partition, runningByPartition[partition], cancellationToken);
+        }
+    }
+
+    private async Task EvaluatePartitionAsync(
+        string actorType, int partition, IEnumerable<(string Type, string Id, string Name)> wereRunning, CancellationToken cancellationToken)
+    {
+        var changes = ReminderChanges(actorType, partition);
+        await changes.WaitAsync(cancellationToken);
         try
         {
             var stored = new HashSet<(string, string, string)>();
-            foreach (var actorType in Config.Types.Keys)
+            foreach (var reminder in await RemindersStore().LoadAsync(actorType, partition, cancellationToken))
             {
-                foreach (var reminder in await RemindersStore().LoadAsync(actorType, cancellationToken))
-                {
-                    var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
-                    stored.Add(key);
-                    var placedHere = Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId);
-                    var running = _reminders.GetValueOrDefault(key);
-                    if (placedHere && running?.Definition != reminder) await ResumeAsync(reminder, cancellationToken);
-                    else if (!placedHere && running is not null) StopReminder(key);
-                }
+                var key = (reminder.ActorType, reminder.ActorId, reminder.Name);
+                stored.Add(key);
+                var placedHere = Placement.IsPlacedHere(reminder.ActorType, reminder.ActorId);
+                var running = _reminders.GetValueOrDefault(key);
+                if (placedHere && running?.Definition != reminder) await ResumeAsync(reminder, cancellationToken);
+                else if (!placedHere && running is not null) StopReminder(key);
             }
-            foreach (var key in _reminders.Keys.Where(key => !stored.Contains(key))) StopReminder(key);
+            foreach (var key in wereRunning.Where(key => !stored.Contains(key))) StopReminder(key);
         }
         finally
         {
-            _reminderChanges.Release();
+            changes.Release();
         }
     }
 
@@ -283,7 +309,9 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
         // Under the change lock: an evaluation must not see it stored but no longer running, and fire it again.
         async Task EndAsync()
         {
-            await _reminderChanges.WaitAsync(CancellationToken.None);
+            var partition = await RemindersStore().PartitionOfAsync(reminder.ActorType, reminder.ActorId, reminder.Name, CancellationToken.None);
+            var changes = ReminderChanges(reminder.ActorType, partition);
+            await changes.WaitAsync(CancellationToken.None);
             try
             {
                 if (_reminders.TryRemove(new KeyValuePair<(string, string, string), RunningReminder>(key, current)))
@@ -291,7 +319,7 @@ public sealed class ActorRuntime(SidecarRuntime sidecar)
             }
             finally
             {
-                _reminderChanges.Release();
+                changes.Release();
             }
         }
     }

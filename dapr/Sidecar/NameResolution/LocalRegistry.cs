@@ -16,9 +16,13 @@ public sealed class LocalRegistry
     private static readonly ConcurrentDictionary<string, ImmutableArray<Registration>> InProcess = new();
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bumped by every in-process register and unregister, so cached host lists know they are stale.</summary>
+    private static int _inProcessVersion;
+
     private readonly string _directory;
     private readonly ConcurrentDictionary<string, (DateTime ReadAt, Registration[] Entries)> _diskCache = new();
     private volatile DiskListing? _allOnDisk;
+    private readonly ConcurrentDictionary<string, ActorHostListing> _actorHosts = new(StringComparer.Ordinal);
     private int _roundRobin;
 
     public LocalRegistry(string? directory = null)
@@ -39,6 +43,10 @@ public sealed class LocalRegistry
         /// <summary>The sidecar itself when it runs in this process, so callers here can skip the loopback hop.</summary>
         [JsonIgnore]
         public SidecarRuntime? Local { get; init; }
+
+        /// <summary>The order every sidecar lists hosts in, so all map an actor id onto the same one.</summary>
+        public static readonly Comparer<Registration> ByBaseAddress =
+            Comparer<Registration>.Create((a, b) => string.CompareOrdinal(a.BaseAddress.ToString(), b.BaseAddress.ToString()));
     }
 
     /// <summary>Registers an instance; dispose the result to remove it.</summary>
@@ -52,12 +60,14 @@ public sealed class LocalRegistry
             ActorTypes = sidecar.Actors.HostedTypes.ToArray(),
         };
         InProcess.AddOrUpdate(appId, _ => [registration], (_, existing) => existing.Add(registration));
+        Interlocked.Increment(ref _inProcessVersion);
         var file = Path.Combine(_directory, Sanitize(appId), $"{registration.Pid}-{internalPort}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, JsonSerializer.Serialize(registration));
         return new Unregister(() =>
         {
             InProcess.AddOrUpdate(appId, _ => [], (_, existing) => existing.Remove(registration));
+            Interlocked.Increment(ref _inProcessVersion);
             try { File.Delete(file); } catch (IOException) { }
         });
     }
@@ -70,27 +80,42 @@ public sealed class LocalRegistry
         return entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Count)];
     }
 
-    /// <summary>Every live instance, of any app, whose app hosts the actor type; instances in this process come with Local set.</summary>
-    public IEnumerable<Registration> ResolveActorHosts(string actorType)
+    /// <summary>
+    /// Every live instance, of any app, whose app hosts the actor type, in <see cref="Registration.ByBaseAddress"/>
+    /// order; instances in this process come with Local set. Actor placement asks on every call, so the list is
+    /// built again only after an in-process registration changed or the disk was listed again; until then the same
+    /// instance is returned.
+    /// </summary>
+    public IReadOnlyList<Registration> ResolveActorHosts(string actorType)
     {
-        var inProcess = InProcess.Values.SelectMany(entries => entries).Where(r => r.ActorTypes.Contains(actorType)).ToList();
+        var version = Volatile.Read(ref _inProcessVersion);
+        var disk = AllOnDisk();
+        if (_actorHosts.TryGetValue(actorType, out var cached) && cached.InProcessVersion == version && ReferenceEquals(cached.Disk, disk))
+            return cached.Hosts;
+        var inProcess = InProcess.Values.SelectMany(entries => entries).Where(r => r.ActorTypes.Contains(actorType));
         // Instances of this process are known from memory; a file of ours that memory lacks is one just unregistered.
-        var onDisk = AllOnDisk().Where(r => r.ActorTypes.Contains(actorType) && r.Pid != Environment.ProcessId);
-        return inProcess.Concat(onDisk);
+        var onDisk = disk.Entries.Where(r => r.ActorTypes.Contains(actorType) && r.Pid != Environment.ProcessId);
+        var hosts = inProcess.Concat(onDisk).Order(Registration.ByBaseAddress).ToArray();
+        _actorHosts[actorType] = new ActorHostListing(version, disk, hosts);
+        return hosts;
     }
 
-    /// <summary>Every app's instances on disk, listed at most once per cache lifetime: actor placement asks on every call.</summary>
-    private Registration[] AllOnDisk()
+    /// <summary>Every app's instances on disk, listed at most once per cache lifetime.</summary>
+    private DiskListing AllOnDisk()
     {
-        if (_allOnDisk is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached.Entries;
+        if (_allOnDisk is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime) return cached;
         var entries = Directory.Exists(_directory)
             ? Directory.EnumerateDirectories(_directory).SelectMany(directory => ReadFromDisk(Path.GetFileName(directory))).ToArray()
             : [];
-        _allOnDisk = new DiskListing(DateTime.UtcNow, entries);
-        return entries;
+        var listing = new DiskListing(DateTime.UtcNow, entries);
+        _allOnDisk = listing;
+        return listing;
     }
 
     private sealed record DiskListing(DateTime ReadAt, Registration[] Entries);
+
+    /// <summary>The hosts of one actor type and what they were built from.</summary>
+    private sealed record ActorHostListing(int InProcessVersion, DiskListing Disk, Registration[] Hosts);
 
     private Registration[] ReadFromDisk(string appId)
     {

@@ -1,3 +1,4 @@
+using DaprShop.Sidecar.Actors;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Tests.Conformance.Infrastructure;
 
@@ -37,6 +38,27 @@ public sealed class ActorHostLifecycleTests : IAsyncLifetime
         var fired = await app.WaitForCountAsync("PUT", fires, firedBefore + 2);
         Assert.Equal("\"persisted\"", fired[^1].Json().GetProperty("data").GetRawText());
         Assert.Equal("200ms", DaprAssert.String(DaprAssert.Json(await second.GetAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/tick")), "period"));
+    }
+
+    [Fact]
+    public async Task Reminders_in_several_storage_partitions_fire_again_after_the_sidecar_restarts()
+    {
+        var app = Track(await ActorApp.StartAsync($$"""{ "entities": ["{{ActorTypes.Own}}"], "remindersStoragePartitions": 4 }"""));
+        var ids = Enumerable.Range(0, 8).Select(_ => NewId()).ToList();
+        var partitioning = new ReminderPartitioning(ActorTypes.Own, "any", 4);
+        Assert.True(ids.Select(id => partitioning.PartitionOf(id, "tick")).Distinct().Count() > 1, "spread over several partitions");
+        var first = await StartSidecarAsync(app);
+        foreach (var id in ids)
+            DaprAssert.NoContent(await first.PostJsonAsync($"/v1.0/actors/{ActorTypes.Own}/{id}/reminders/tick", """{ "period": "200ms" }"""));
+        foreach (var id in ids) await app.WaitForCountAsync("PUT", Fires(id), 1);
+
+        await StopAsync(first);
+        var firedBefore = ids.ToDictionary(id => id, id => app.Matching("PUT", Fires(id)).Count);
+        await StartSidecarAsync(app);
+
+        foreach (var id in ids) await app.WaitForCountAsync("PUT", Fires(id), firedBefore[id] + 1);
+
+        static string Fires(string id) => $"/actors/{ActorTypes.Own}/{id}/method/remind/tick";
     }
 
     [Fact]

@@ -98,12 +98,12 @@ public sealed class ActorTimeFormatTests
     {
         var config = ActorHostConfig.Parse("""
             { "entities": ["cart", "inventory"], "drainOngoingCallTimeout": "30s", "drainRebalancedActors": true,
-              "reentrancy": { "enabled": true },
-              "entitiesConfig": [ { "entities": ["inventory"], "actorIdleTimeout": "5m", "reentrancy": { "enabled": false } } ] }
+              "reentrancy": { "enabled": true }, "remindersStoragePartitions": 8,
+              "entitiesConfig": [ { "entities": ["inventory"], "actorIdleTimeout": "5m", "reentrancy": { "enabled": false }, "remindersStoragePartitions": 0 } ] }
             """);
 
-        Assert.Equal(new ActorTypeSettings(ActorHostConfig.DefaultIdleTimeout, true, ActorHostConfig.DefaultMaxStackDepth), config.Types["cart"]);
-        Assert.Equal(new ActorTypeSettings(TimeSpan.FromMinutes(5), false, ActorHostConfig.DefaultMaxStackDepth), config.Types["inventory"]);
+        Assert.Equal(new ActorTypeSettings(ActorHostConfig.DefaultIdleTimeout, true, ActorHostConfig.DefaultMaxStackDepth, 8), config.Types["cart"]);
+        Assert.Equal(new ActorTypeSettings(TimeSpan.FromMinutes(5), false, ActorHostConfig.DefaultMaxStackDepth, 0), config.Types["inventory"]);
         Assert.Equal(TimeSpan.FromSeconds(30), config.DrainOngoingCallTimeout);
         Assert.True(config.DrainRebalancedActors);
         Assert.Empty(ActorHostConfig.Parse("{}").Types);

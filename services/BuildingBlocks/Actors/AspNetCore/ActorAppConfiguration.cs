@@ -19,6 +19,7 @@ internal static class ActorAppConfiguration
             writer.WriteString(
                 "drainOngoingCallTimeout", DaprDuration.Format(options.DrainOngoingCallTimeout ?? ActorRuntimeOptions.DefaultDrainOngoingCallTimeout));
             if (options.DrainRebalancedActors is { } drain) writer.WriteBoolean("drainRebalancedActors", drain);
+            if (options.RemindersStoragePartitions is { } partitions) writer.WriteNumber("remindersStoragePartitions", partitions);
             writer.WriteStartObject("reentrancy");
             writer.WriteBoolean("enabled", options.ReentrancyConfig.Enabled);
             if (options.ReentrancyConfig.MaxStackDepth is { } depth) writer.WriteNumber("maxStackDepth", depth);

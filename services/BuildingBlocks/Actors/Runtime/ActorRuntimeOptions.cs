@@ -21,6 +21,12 @@ public sealed class ActorRuntimeOptions
 
     public ActorReentrancyConfig ReentrancyConfig { get; set; } = new();
 
+    /// <summary>
+    /// How many state keys the sidecar spreads each actor type's reminders over, so a change rewrites one small list
+    /// instead of all of them; null leaves daprd's default (0: one key per type).
+    /// </summary>
+    public int? RemindersStoragePartitions { get; set; }
+
     /// <summary>For method arguments and results, state values (not for Dapr's own envelopes).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 

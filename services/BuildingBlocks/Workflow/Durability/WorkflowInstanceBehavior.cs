@@ -68,8 +68,9 @@ public sealed class WorkflowInstanceBehavior(
     {
         var state = await LoadAsync();
         var remaining = state.Outbox.Where(message => !acknowledgement.Dispatched.Contains(message)).ToList();
-        await actor.SaveStateAsync(StateKey, state with { Outbox = remaining });
-        if (state.RuntimeStatus.IsTerminal() && remaining.Count == 0)
+        var done = state.RuntimeStatus.IsTerminal() && remaining.Count == 0;
+        await actor.SaveStateAsync(StateKey, state with { Outbox = remaining, RecoveryRegistered = state.RecoveryRegistered && !done });
+        if (done)
         {
             await actor.UnregisterReminderAsync(RecoveryReminder);
         }
@@ -115,9 +116,13 @@ public sealed class WorkflowInstanceBehavior(
 
     private async Task EnqueueAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
     {
-        await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent] });
+        // Once until the instance is done rather than on every event: each registration rewrites stored reminders.
+        if (!state.RecoveryRegistered)
+        {
+            await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
+        }
+        await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent], RecoveryRegistered = true });
         await actor.RegisterReminderAsync(NewEventReminder, null, TimeSpan.Zero, Once);
-        await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
     }
 
     private async Task RunTurnAsync()
@@ -126,7 +131,7 @@ public sealed class WorkflowInstanceBehavior(
         var state = await LoadAsync();
         if (state.Inbox.Count > 0)
         {
-            state = turns.Process(state, now);
+            state = turns.Process(state, now) with { RecoveryRegistered = state.RecoveryRegistered };
             await actor.SaveStateAsync(StateKey, state);
         }
 
@@ -157,6 +162,10 @@ public sealed class WorkflowInstanceBehavior(
         }
         else if (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
         {
+            if (state.RecoveryRegistered)
+            {
+                await actor.SaveStateAsync(StateKey, state with { RecoveryRegistered = false });
+            }
             await actor.UnregisterReminderAsync(RecoveryReminder);
         }
     }

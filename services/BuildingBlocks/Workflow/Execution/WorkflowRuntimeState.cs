@@ -16,6 +16,12 @@ public sealed record WorkflowRuntimeState
     public string? CustomStatus { get; init; }
     public IReadOnlyList<OutboxMessage> Outbox { get; init; } = [];
 
+    /// <summary>
+    /// The instance's periodic recovery reminder is registered (set only after registering, cleared before
+    /// unregistering), so delivering an event need not register it again.
+    /// </summary>
+    public bool RecoveryRegistered { get; init; }
+
     [JsonIgnore]
     public ExecutionStartedEvent? Started => History.OfType<ExecutionStartedEvent>().FirstOrDefault();
 

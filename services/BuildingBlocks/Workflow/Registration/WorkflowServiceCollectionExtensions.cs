@@ -10,6 +10,8 @@ namespace DaprShop.Workflow;
 
 public static class WorkflowServiceCollectionExtensions
 {
+    private const int WorkflowReminderStoragePartitions = 32;
+
     /// <summary>
     /// Registers the workflows and activities, the engine's two actor types (hosted by this app; map them with
     /// <c>MapActorsHandlers</c>) and <see cref="DaprWorkflowClient"/>.
@@ -33,6 +35,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<DaprWorkflowClient>();
         services.AddActors(actors =>
         {
+            // Every instance keeps reminders while it runs: one list per type would be rewritten whole on each change.
+            actors.RemindersStoragePartitions ??= WorkflowReminderStoragePartitions;
             actors.Actors.RegisterActor<WorkflowActor>(actorTypes.Workflow);
             actors.Actors.RegisterActor<ActivityActor>(actorTypes.Activity);
         });
