@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using DaprShop.Actors.Tests.Infrastructure;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DaprShop.Actors.Tests;
 
@@ -69,23 +69,8 @@ public sealed class ActorSidecarEndToEndTests : IAsyncLifetime
                 ["DAPR_API_TOKEN"] = DaprApiToken,
             });
 
-        _sidecar = await SidecarHost.StartAsync(
-            new SidecarOptions
-            {
-                AppId = "actor-tests",
-                AppPort = _app.BaseAddress.Port,
-                DaprHttpPort = daprHttpPort,
-                DaprInternalPort = 0,
-                ResourcesPaths = [resourcesPath],
-                WorkingDirectory = _directory,
-                ApiToken = DaprApiToken,
-                AppApiToken = AppApiToken,
-            },
-            _shared,
-            NullLoggerFactory.Instance,
-            CancellationToken.None);
-        using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _sidecar.WaitUntilReadyAsync(startup.Token);
+        _sidecar = await TestSidecar.StartAsync(
+            "actor-tests", _app.BaseAddress.Port, daprHttpPort, resourcesPath, _directory, DaprApiToken, AppApiToken, _shared);
         _proxies = new ActorProxyFactory(new ActorProxyOptions { HttpEndpoint = _sidecar.HttpEndpoint.ToString(), DaprApiToken = DaprApiToken });
     }
 

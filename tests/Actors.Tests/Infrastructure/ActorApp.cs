@@ -1,3 +1,4 @@
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

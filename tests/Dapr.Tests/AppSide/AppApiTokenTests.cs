@@ -1,5 +1,6 @@
 using System.Net;
 using DaprShop.Dapr.Tests.Infrastructure;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +10,7 @@ public sealed class AppApiTokenTests
 {
     private const string Token = "app-token-0123456789";
 
-    private static Task<TestApp> StartAsync(string? appApiToken) => TestApp.StartAsync(
+    private static Task<LoopbackApp> StartAsync(string? appApiToken) => TestApp.StartAsync(
         app =>
         {
             app.MapGet("/internal", () => Results.Ok("internal"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DaprShop.Dapr.Tests.Infrastructure;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ public sealed class CloudEventsTests
 {
     private sealed record OrderPlaced(Guid OrderId, int Total);
 
-    private static Task<TestApp> StartEchoAppAsync() => TestApp.StartAsync(app =>
+    private static Task<LoopbackApp> StartEchoAppAsync() => TestApp.StartAsync(app =>
     {
         app.MapPost("/events/order-placed", (OrderPlaced order, CloudEventAttributes cloudEvent) =>
             Results.Json(new { order, cloudEvent.Id, cloudEvent.Source, cloudEvent.Type, cloudEvent.Topic, cloudEvent.PubsubName, cloudEvent.TraceParent, cloudEvent.Time }));

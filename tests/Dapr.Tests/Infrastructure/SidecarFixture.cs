@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DaprShop.Dapr.Tests.Infrastructure;
 
@@ -26,7 +26,7 @@ public sealed class SidecarFixture : IAsyncLifetime
 
     private readonly string _directory = Directory.CreateTempSubdirectory("daprshop-client-tests-").FullName;
     private readonly SharedResources _shared = new();
-    private TestApp? _app;
+    private LoopbackApp? _app;
     private SidecarHost? _sidecar;
 
     public EventInbox Inbox { get; } = new();
@@ -35,7 +35,7 @@ public sealed class SidecarFixture : IAsyncLifetime
 
     public SidecarHost Sidecar => _sidecar ?? throw new InvalidOperationException("not started");
 
-    public TestApp App => _app ?? throw new InvalidOperationException("not started");
+    public LoopbackApp App => _app ?? throw new InvalidOperationException("not started");
 
     public DaprClient Client { get; private set; } = null!;
 
@@ -55,23 +55,8 @@ public sealed class SidecarFixture : IAsyncLifetime
             ["DAPR_API_TOKEN"] = DaprApiToken,
         }, builder => builder.Services.AddSingleton(Inbox));
 
-        _sidecar = await SidecarHost.StartAsync(
-            new SidecarOptions
-            {
-                AppId = AppId,
-                AppPort = _app.BaseAddress.Port,
-                DaprHttpPort = daprHttpPort,
-                DaprInternalPort = 0,
-                ResourcesPaths = [resourcesPath],
-                WorkingDirectory = _directory,
-                ApiToken = DaprApiToken,
-                AppApiToken = AppApiToken,
-            },
-            _shared,
-            NullLoggerFactory.Instance,
-            CancellationToken.None);
-        using var startup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _sidecar.WaitUntilReadyAsync(startup.Token);
+        _sidecar = await TestSidecar.StartAsync(
+            AppId, _app.BaseAddress.Port, daprHttpPort, resourcesPath, _directory, DaprApiToken, AppApiToken, _shared);
         Client = CreateClient();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DaprShop.Dapr.Tests.Infrastructure;
+using DaprShop.Testing;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +34,7 @@ public sealed class ProblemDetailsTests
         public CouponValidator() => RuleFor(coupon => coupon.Code).Length(6);
     }
 
-    private static Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) => TestApp.StartAsync(
+    private static Task<LoopbackApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) => TestApp.StartAsync(
         app =>
         {
             app.MapPost("/users", (RegisterUser user) => Results.Ok(new { user.Email })).WithValidation<RegisterUser>();

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DaprShop.Actors.Tests.Infrastructure;
+namespace DaprShop.Testing;
 
-/// <summary>A real Kestrel app on a free loopback port.</summary>
+/// <summary>A real Kestrel app on a free loopback port, driven over HTTP by tests.</summary>
 public sealed class LoopbackApp : IAsyncDisposable
 {
     private LoopbackApp(WebApplication app, Uri baseAddress)
@@ -24,18 +24,31 @@ public sealed class LoopbackApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<LoopbackApp> StartAsync(
+    /// <summary>Builds and starts an app listening on a free loopback port, without console logging.</summary>
+    public static Task<LoopbackApp> StartAsync(
         Action<WebApplicationBuilder> configureServices, Action<WebApplication> configurePipeline, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["urls"] = "http://127.0.0.1:0",
-        });
+        var builder = CreateBuilder(settings);
         builder.Logging.ClearProviders();
         configureServices(builder);
         var app = builder.Build();
         configurePipeline(app);
+        return StartAsync(app);
+    }
+
+    /// <summary>A builder for an app on a free loopback port; <paramref name="settings"/> act as its environment.</summary>
+    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? settings = null, string? applicationName = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = applicationName });
+        var effective = new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) effective[key] = value;
+        builder.Configuration.AddInMemoryCollection(effective);
+        return builder;
+    }
+
+    /// <summary>Starts an app that was built elsewhere and learns the address it listens on.</summary>
+    public static async Task<LoopbackApp> StartAsync(WebApplication app)
+    {
         try
         {
             await app.StartAsync();
