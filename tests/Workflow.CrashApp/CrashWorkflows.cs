@@ -7,6 +7,8 @@ public static class CrashWorkflows
     public const string Nap = "Nap";
     public const string Approval = "Approval";
     public const string ApprovedEvent = "Approved";
+    public const string Collect = "Collect";
+    public const string ValueEvent = "Value";
 
     /// <param name="CrashInCharge">Charge kills its process on its first execution, after its side effect.</param>
     public sealed record CheckoutInput(string OrderId, bool CrashInCharge);
@@ -43,6 +45,16 @@ public static class CrashWorkflows
         {
             var approver = await context.WaitForExternalEventAsync<string>(ApprovedEvent);
             return await context.CallActivityAsync<string>("Wake", $"approved by {approver}");
+        });
+        // Returns every value in the order received, so a lost or twice-applied event shows in the output.
+        options.RegisterWorkflow<int, int[]>(Collect, async (context, count) =>
+        {
+            var values = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = await context.WaitForExternalEventAsync<int>(ValueEvent);
+            }
+            return values;
         });
     }
 

@@ -16,7 +16,9 @@ namespace DaprShop.Workflow.Tests.Crash;
 /// The crash test app (tests/Workflow.CrashApp) and this repo's sidecar, each its own process so a test can SIGKILL
 /// either, on a state.sqlite actor store in a temp directory. Ports and the store stay the same across restarts, as
 /// they would for a pod whose containers are restarted. Disposing kills both and deletes the directory, and writes
-/// the processes' output to the test log (shown when a test fails).
+/// the processes' output to the test log (shown when a test fails). With several hosts, each is an app process behind
+/// its own sidecar process, all of one app id on the one store, found by each other through a registry directory of
+/// the cluster's own.
 /// </summary>
 public sealed class CrashCluster : IAsyncDisposable
 {
@@ -26,40 +28,57 @@ public sealed class CrashCluster : IAsyncDisposable
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("workflow-crash").FullName;
-    private readonly int _appPort = FreePort();
-    private readonly int _sidecarPort = FreePort();
+    private readonly int[] _appPorts;
+    private readonly int[] _sidecarPorts;
     private readonly ITestOutputHelper _output;
     private readonly List<ChildProcess> _exited = [];
-    private readonly ServiceProvider _clientServices;
-    private ChildProcess? _sidecar;
-    private ChildProcess? _app;
+    private readonly ServiceProvider[] _clientServices;
+    private readonly ChildProcess?[] _sidecars;
+    private readonly ChildProcess?[] _apps;
 
-    private CrashCluster(ITestOutputHelper output)
+    private CrashCluster(ITestOutputHelper output, int hosts)
     {
         _output = output;
-        var services = new ServiceCollection();
-        services.AddActors(options => options.HttpEndpoint = $"http://127.0.0.1:{_sidecarPort}");
-        services.AddDaprWorkflow(options => options.AppId = AppId);
-        _clientServices = services.BuildServiceProvider();
+        _appPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort())];
+        _sidecarPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort())];
+        _sidecars = new ChildProcess?[hosts];
+        _apps = new ChildProcess?[hosts];
+        _clientServices = [.. _sidecarPorts.Select(sidecarPort =>
+        {
+            var services = new ServiceCollection();
+            services.AddActors(options => options.HttpEndpoint = $"http://127.0.0.1:{sidecarPort}");
+            services.AddDaprWorkflow(options => options.AppId = AppId);
+            return services.BuildServiceProvider();
+        })];
     }
 
-    /// <summary>Unique per cluster: actor hosts are published machine-wide and another test must not host ours.</summary>
+    /// <summary>Unique per cluster, so no other test's sidecar, app or stored state can be taken for ours.</summary>
     public string AppId { get; } = "workflow-crash-" + Guid.NewGuid().ToString("N")[..8];
 
-    public DaprWorkflowClient Client => _clientServices.GetRequiredService<DaprWorkflowClient>();
+    /// <summary>A client of the first host's sidecar.</summary>
+    public DaprWorkflowClient Client => ClientOf(0);
+
+    public int HostCount => _apps.Length;
+
+    public DaprWorkflowClient ClientOf(int host) => _clientServices[host].GetRequiredService<DaprWorkflowClient>();
 
     private string StorePath => Path.Combine(_directory, "state.sqlite");
     private string ResourcesPath => Path.Combine(_directory, "resources");
     private string ExecutionLogPath => Path.Combine(_directory, "executions.log");
+    private string RegistryPath => Path.Combine(_directory, "registry");
+    private string TurnLogPath => Path.Combine(_directory, "turns");
 
-    public static async Task<CrashCluster> StartAsync(ITestOutputHelper output, CancellationToken cancellationToken)
+    public static async Task<CrashCluster> StartAsync(ITestOutputHelper output, CancellationToken cancellationToken, int hosts = 1)
     {
-        var cluster = new CrashCluster(output);
+        var cluster = new CrashCluster(output, hosts);
         try
         {
             await cluster.WriteResourcesAsync(cancellationToken);
-            cluster.StartSidecar();
-            cluster.StartApp();
+            for (var host = 0; host < hosts; host++)
+            {
+                cluster.StartSidecar(host);
+                cluster.StartApp(host);
+            }
             await cluster.WaitUntilServingAsync(cancellationToken);
             return cluster;
         }
@@ -70,40 +89,97 @@ public sealed class CrashCluster : IAsyncDisposable
         }
     }
 
-    public void KillApp() => Retire(ref _app);
+    public void KillApp(int host = 0) => Retire(ref _apps[host]);
 
-    public void KillSidecar() => Retire(ref _sidecar);
+    public void KillSidecar(int host = 0) => Retire(ref _sidecars[host]);
 
-    public void StartApp() =>
-        _app = ChildProcess.Start("app", Binary("tests/Workflow.CrashApp", "DaprShop.Workflow.CrashApp.dll"), [], new Dictionary<string, string>
+    public void StartApp(int host = 0) =>
+        _apps[host] = ChildProcess.Start($"app {host}", Binary("tests/Workflow.CrashApp", "DaprShop.Workflow.CrashApp.dll"), [], new Dictionary<string, string>
         {
             ["APP_ID"] = AppId,
-            ["APP_PORT"] = _appPort.ToString(CultureInfo.InvariantCulture),
-            ["DAPR_HTTP_PORT"] = _sidecarPort.ToString(CultureInfo.InvariantCulture),
+            ["APP_PORT"] = _appPorts[host].ToString(CultureInfo.InvariantCulture),
+            ["DAPR_HTTP_PORT"] = _sidecarPorts[host].ToString(CultureInfo.InvariantCulture),
             ["EXECUTION_LOG"] = ExecutionLogPath,
+            ["TURN_LOG"] = Directory.CreateDirectory(TurnLogPath).FullName,
             ["RECOVERY_INTERVAL"] = RecoveryInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
         });
 
-    public void StartSidecar() =>
-        _sidecar = ChildProcess.Start("sidecar", Binary("dapr/Sidecar", "daprshop-sidecar.dll"),
+    public void StartSidecar(int host = 0) =>
+        _sidecars[host] = ChildProcess.Start($"sidecar {host}", Binary("dapr/Sidecar", "daprshop-sidecar.dll"),
         [
             "--app-id", AppId,
-            "--app-port", _appPort.ToString(CultureInfo.InvariantCulture),
-            "--dapr-http-port", _sidecarPort.ToString(CultureInfo.InvariantCulture),
+            "--app-port", _appPorts[host].ToString(CultureInfo.InvariantCulture),
+            "--dapr-http-port", _sidecarPorts[host].ToString(CultureInfo.InvariantCulture),
             "--resources-path", ResourcesPath,
-        ], new Dictionary<string, string>());
+        ], new Dictionary<string, string> { ["DAPRSHOP_REGISTRY_DIR"] = RegistryPath });
 
     /// <summary>Waits for the app to die by itself, e.g. killed by one of its activities.</summary>
     public async Task WaitForAppToDieAsync(CancellationToken cancellationToken)
     {
-        await _app!.WaitForExitAsync(cancellationToken);
-        Retire(ref _app);
+        await _apps[0]!.WaitForExitAsync(cancellationToken);
+        Retire(ref _apps[0]);
     }
 
-    /// <summary>Until an actor call round-trips test → sidecar → app: both are up and the sidecar hosts the engine's actors.</summary>
+    /// <summary>Until an actor call round-trips test → sidecar → app on every host: all are up and host the engine's actors.</summary>
     public Task WaitUntilServingAsync(CancellationToken cancellationToken) =>
-        PollAsync(async () => await TryGetStateAsync("readiness-probe", cancellationToken) is not null, cancellationToken);
+        PollAsync(async () =>
+        {
+            foreach (var host in Enumerable.Range(0, HostCount))
+            {
+                if (await TryGetStateAsync(ClientOf(host), "readiness-probe", cancellationToken) is null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Until every sidecar places the workflow actors on the same hosts and every host owns some: each sidecar reads the
+    /// registry directory on its own schedule, and until both have seen both registrations an id can have two owners.
+    /// Probes ids through every sidecar and reads which app process ran each call from the turn log.
+    /// </summary>
+    public Task WaitUntilPlacementAgreesAsync(CancellationToken cancellationToken) =>
+        PollAsync(async () =>
+        {
+            var owners = new HashSet<int>();
+            foreach (var probe in Enumerable.Range(0, 8).Select(index => $"placement-probe-{index}"))
+            {
+                var ranOn = new HashSet<int>();
+                foreach (var host in Enumerable.Range(0, HostCount))
+                {
+                    if (await TryGetStateAsync(ClientOf(host), probe, cancellationToken) is null)
+                    {
+                        return false;
+                    }
+                    // Calls are sequential and the app logs a turn before answering, so the latest is this call's.
+                    ranOn.Add(Turns().Where(turn => turn.InstanceId == probe).MaxBy(turn => turn.Enter)!.Pid);
+                }
+                if (ranOn.Count != 1)
+                {
+                    return false;
+                }
+                owners.UnionWith(ranOn);
+            }
+            return owners.Count == HostCount;
+        }, cancellationToken);
+
+    /// <summary>Every workflow-actor turn the app processes recorded (see the crash app's TurnLog).</summary>
+    public IReadOnlyList<Turn> Turns() =>
+        !Directory.Exists(TurnLogPath)
+            ? []
+            : [.. Directory.EnumerateFiles(TurnLogPath).SelectMany(ReadLinesShared).Select(Turn.Parse)];
+
+    public sealed record Turn(string InstanceId, int Pid, long Enter, long Exit)
+    {
+        public static Turn Parse(string line)
+        {
+            var fields = line.Split('\t');
+            return new Turn(fields[0], int.Parse(fields[1], CultureInfo.InvariantCulture),
+                long.Parse(fields[2], CultureInfo.InvariantCulture), long.Parse(fields[3], CultureInfo.InvariantCulture));
+        }
+    }
 
     /// <summary>
     /// Until the instance is terminal. Unlike the client's own wait, a failed call is retried: right after a restart
@@ -112,7 +188,7 @@ public sealed class CrashCluster : IAsyncDisposable
     public async Task<WorkflowState> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)
     {
         WorkflowState? state = null;
-        await PollAsync(async () => (state = await TryGetStateAsync(instanceId, cancellationToken))?.IsWorkflowCompleted == true, cancellationToken);
+        await PollAsync(async () => (state = await TryGetStateAsync(Client, instanceId, cancellationToken))?.IsWorkflowCompleted == true, cancellationToken);
         return state!;
     }
 
@@ -147,11 +223,11 @@ public sealed class CrashCluster : IAsyncDisposable
         }
     }
 
-    private async Task<WorkflowState?> TryGetStateAsync(string instanceId, CancellationToken cancellationToken)
+    private static async Task<WorkflowState?> TryGetStateAsync(DaprWorkflowClient client, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
-            return await Client.GetWorkflowStateAsync(instanceId, cancellationToken: cancellationToken);
+            return await client.GetWorkflowStateAsync(instanceId, cancellationToken: cancellationToken);
         }
         catch (Exception error) when (error is ActorMethodInvocationException or HttpRequestException)
         {
@@ -161,9 +237,12 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Retire(ref _app);
-        Retire(ref _sidecar);
-        await _clientServices.DisposeAsync();
+        for (var host = 0; host < HostCount; host++)
+        {
+            Retire(ref _apps[host]);
+            Retire(ref _sidecars[host]);
+            await _clientServices[host].DisposeAsync();
+        }
         foreach (var process in _exited)
         {
             _output.WriteLine($"----- {process.Name} -----");
@@ -218,6 +297,14 @@ public sealed class CrashCluster : IAsyncDisposable
         }
         var path = Path.Combine(repository.FullName, project, "bin", output.Parent!.Name, output.Name, dll);
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
+    }
+
+    /// <summary>The lines of a file an app process may be appending to; a torn last line is left for the next read.</summary>
+    private static IEnumerable<string> ReadLinesShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var text = new StreamReader(stream).ReadToEnd();
+        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static int FreePort()
