@@ -1,7 +1,4 @@
-using System.Net;
 using DaprShop.Actors;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace DaprShop.Benchmarks;
 
@@ -18,23 +15,12 @@ public static class ActorHostApp
     public static async Task<int> ServeAsync(IReadOnlyList<string> arguments, Action<IServiceCollection> registerActors)
     {
         var daprHttpPort = new CommandLine(arguments, Flags).RequiredInt("--dapr-http-port", minimum: 1);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        ChildLogging.Configure(builder.Logging);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        builder.Services.AddRoutingCore();
+        var builder = ChildWebApp.CreateBuilder();
         builder.Services.AddActors(options => options.HttpEndpoint = $"http://127.0.0.1:{daprHttpPort}");
         registerActors(builder.Services);
         var app = builder.Build();
         app.UseRouting();
         app.MapActorsHandlers();
-        await app.StartAsync();
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
-        await ChildProtocol.ServeUntilParentLeavesAsync(port, internalPort: null);
-        await app.StopAsync();
-        return 0;
+        return await ChildWebApp.ServeUntilParentLeavesAsync(app);
     }
 }

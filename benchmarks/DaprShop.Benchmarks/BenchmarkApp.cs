@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace DaprShop.Benchmarks;
 
 /// <summary>
@@ -19,22 +15,11 @@ public static class BenchmarkApp
 
     public static async Task<int> ServeAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        ChildLogging.Configure(builder.Logging);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        builder.Services.AddRoutingCore();
+        var builder = ChildWebApp.CreateBuilder();
         var app = builder.Build();
         app.UseRouting();
         app.MapPost("/" + MethodName, ValidateOrderAsync);
-        await app.StartAsync();
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
-        await ChildProtocol.ServeUntilParentLeavesAsync(port, internalPort: null);
-        await app.StopAsync();
-        return 0;
+        return await ChildWebApp.ServeUntilParentLeavesAsync(app);
     }
 
     private static async Task ValidateOrderAsync(HttpContext context)
