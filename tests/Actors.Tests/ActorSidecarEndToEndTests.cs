@@ -29,21 +29,7 @@ public sealed class ActorSidecarEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var resourcesPath = Path.Combine(_directory, "resources");
-        Directory.CreateDirectory(resourcesPath);
-        File.WriteAllText(Path.Combine(resourcesPath, "statestore.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: statestore
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-                - name: connectionString
-                  value: "{Path.Combine(_directory, "actors.db")}"
-                - name: actorStateStore
-                  value: "true"
-            """);
+        await ActorStoreResources.WriteSqliteAsync(resourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
 
         var daprHttpPort = FreePort();
         _app = await LoopbackApp.StartAsync(

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DaprShop.Actors;
+using DaprShop.Testing;
 using DaprShop.Workflow.Durability;
 using DaprShop.Workflow.Execution;
 using Microsoft.Data.Sqlite;
@@ -267,24 +268,8 @@ public sealed class CrashCluster : IAsyncDisposable
         process = null;
     }
 
-    private Task WriteResourcesAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(ResourcesPath);
-        return File.WriteAllTextAsync(Path.Combine(ResourcesPath, "actorstore.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: actorstore
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-              - name: connectionString
-                value: "{StorePath}"
-              - name: actorStateStore
-                value: "true"
-            """, cancellationToken);
-    }
+    private Task WriteResourcesAsync(CancellationToken cancellationToken) =>
+        ActorStoreResources.WriteSqliteAsync(ResourcesPath, StorePath, "actorstore", cancellationToken);
 
     /// <summary>A project's build output next to this test assembly's: same configuration and target framework.</summary>
     private static string Binary(string project, string dll)

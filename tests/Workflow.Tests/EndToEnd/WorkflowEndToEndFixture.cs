@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using DaprShop.Actors;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,21 +31,7 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var resources = Path.Combine(_directory, "resources");
-        Directory.CreateDirectory(resources);
-        await File.WriteAllTextAsync(Path.Combine(resources, "actorstore.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: actorstore
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-              - name: connectionString
-                value: "{Path.Combine(_directory, "actors.db")}"
-              - name: actorStateStore
-                value: "true"
-            """);
+        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, "actors.db"), "actorstore");
 
         // The sidecar waits for the app port in the background, so it can start first on a port chosen for the app.
         _appPort = FreePort();
