@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using DaprShop.Actors.Tests.Infrastructure;
 using DaprShop.Sidecar.Components;
@@ -31,7 +30,7 @@ public sealed class ActorSidecarEndToEndTests : IAsyncLifetime
         var resourcesPath = Path.Combine(_directory, "resources");
         await ActorStoreResources.WriteSqliteAsync(resourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
 
-        var daprHttpPort = FreePort();
+        var daprHttpPort = FreePort.Next();
         _app = await LoopbackApp.StartAsync(
             builder =>
             {
@@ -123,10 +122,4 @@ public sealed class ActorSidecarEndToEndTests : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

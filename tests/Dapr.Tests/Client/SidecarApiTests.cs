@@ -2,6 +2,7 @@ using System.Net;
 using DaprShop.Dapr.Tests.Infrastructure;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
+using DaprShop.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DaprShop.Dapr.Tests.Client;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using DaprShop.Dapr.Tests.Infrastructure;
 using DaprShop.ServiceDefaults.Logging;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Serilog.Events;

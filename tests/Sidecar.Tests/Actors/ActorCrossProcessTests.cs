@@ -1,6 +1,7 @@
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Tests.Conformance.Infrastructure;
 using DaprShop.Sidecar.Tests.Runner;
+using DaprShop.Testing;
 using TempDirectory = DaprShop.Sidecar.Tests.Conformance.Infrastructure.TempDirectory;
 
 namespace DaprShop.Sidecar.Tests.Actors;
@@ -23,7 +24,7 @@ public sealed class ActorCrossProcessTests
         await using var app = await ActorApp.StartAsync(ActorTypes.AppConfig(actorType));
         using var _ = app.Handle(r => r.Path.EndsWith("/method/fail", StringComparison.Ordinal) ? Task.FromResult(AppReply.Text("nope", 409)) : null);
         using var host = new SidecarProcess("--app-id", "remote-host-" + suffix, "--app-port", $"{app.Port}",
-            "--dapr-http-port", $"{TestApps.FreePort()}", "--resources-path", resources);
+            "--dapr-http-port", $"{FreePort.Next()}", "--resources-path", resources);
         await host.Output.WaitForLineAsync("You're up and running!", Patience);
         await using var shared = new SharedResources();
         await using var caller = await SidecarUnderTest.StartAsync(ActorFixture.Options("remote-caller-" + suffix, resources, appPort: null), shared);

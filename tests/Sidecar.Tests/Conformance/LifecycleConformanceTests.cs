@@ -1,6 +1,7 @@
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
 using DaprShop.Sidecar.Tests.Conformance.Infrastructure;
+using DaprShop.Testing;
 
 namespace DaprShop.Sidecar.Tests.Conformance;
 
@@ -24,7 +25,7 @@ public sealed class LifecycleConformanceTests : IAsyncLifetime
     public async Task Healthz_BeforeTheAppPortOpens_Returns500NotReady_ThenAfter204()
     {
         // §8.2/§12: healthz is 204 only once the app channel is ready; the sidecar is started BEFORE the app here.
-        var appPort = FreePort.Reserve();
+        var appPort = FreePort.Next();
         await using var sidecar = await SidecarUnderTest.StartAsync(Options("conf-early", appPort), _shared);
 
         DaprAssert.Error(await sidecar.GetAsync("/v1.0/healthz"), 500, "ERR_HEALTH_NOT_READY");
@@ -39,7 +40,7 @@ public sealed class LifecycleConformanceTests : IAsyncLifetime
     public async Task HealthzOutbound_Returns204BeforeTheAppIsUp()
     {
         // §8.2: outbound health does not wait for the app (what SDKs poll before the app starts listening).
-        var appPort = FreePort.Reserve();
+        var appPort = FreePort.Next();
         await using var sidecar = await SidecarUnderTest.StartAsync(Options("conf-outbound", appPort), _shared);
 
         await Poll.UntilAsync(() => sidecar.GetAsync("/v1.0/healthz/outbound"), r => r.Status == 204, "outbound health");

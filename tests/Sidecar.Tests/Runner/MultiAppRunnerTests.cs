@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Runtime.Versioning;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DaprShop.Sidecar.Runner;
+using DaprShop.Testing;
 
 namespace DaprShop.Sidecar.Tests.Runner;
 
@@ -36,7 +37,7 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
     public async Task Apps_get_the_environment_dapr_run_gives_and_run_in_their_own_directory()
     {
         var (alphaDir, betaDir) = (PythonApp("alpha"), PythonApp("beta"));
-        var (alphaPort, betaPort, alphaDaprPort) = (TestApps.FreePort(), TestApps.FreePort(), TestApps.FreePort());
+        var (alphaPort, betaPort, alphaDaprPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var run = Start($"""
             version: 1
             common:
@@ -80,8 +81,8 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Ready_is_announced_only_once_every_sidecar_is_healthy_and_every_app_listens()
     {
-        var (fastPort, slowPort) = (TestApps.FreePort(), TestApps.FreePort());
-        var (fastDaprPort, slowDaprPort) = (TestApps.FreePort(), TestApps.FreePort());
+        var (fastPort, slowPort) = (FreePort.Next(), FreePort.Next());
+        var (fastDaprPort, slowDaprPort) = (FreePort.Next(), FreePort.Next());
         PythonApp("fast");
         PythonApp("slow");
         var run = Start($"""
@@ -130,18 +131,18 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
               type: pubsub.in-memory
               version: v1
             """);
-        var publisherDaprPort = TestApps.FreePort();
+        var publisherDaprPort = FreePort.Next();
         var run = Start($"""
             version: 1
             common:
               resourcesPaths: [components]
             apps:
               - appDirPath: publisher
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 daprHTTPPort: {publisherDaprPort}
                 command: ["python3", "app.py"]
               - appDirPath: subscriber
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 env:
                   SUBSCRIBE_TOPIC: orders
                 command: ["python3", "app.py"]
@@ -170,11 +171,11 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
             version: 1
             apps:
               - appDirPath: alpha
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 daprdLogDestination: console
                 command: ["python3", "app.py"]
               - appDirPath: beta
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 appLogDestination: console
                 command: ["sh", "-c", "echo shell says hi; exec python3 app.py"]
             """);
@@ -208,10 +209,10 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
             version: 1
             apps:
               - appDirPath: healthy
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["python3", "app.py"]
               - appDirPath: broken
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["sh", "-c", "sleep 0.5; echo cannot open database >&2; exit 3"]
             """);
 
@@ -232,7 +233,7 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
             version: 1
             apps:
               - appDirPath: mute
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["sh", "-c", "echo $$ > pid; echo waiting forever; exec sleep 300"]
             """, new MultiAppRunnerOptions { StartupTimeout = TimeSpan.FromSeconds(1.5) });
 
@@ -246,7 +247,7 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
     [Fact]
     public async Task An_app_that_exits_after_startup_stops_the_whole_run_with_exit_code_1()
     {
-        var (quitterPort, otherPort) = (TestApps.FreePort(), TestApps.FreePort());
+        var (quitterPort, otherPort) = (FreePort.Next(), FreePort.Next());
         PythonApp("quitter");
         var otherDir = PythonApp("other");
         var run = Start($"""
@@ -273,12 +274,12 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
     public async Task A_shutdown_request_to_a_sidecar_stops_the_run_with_exit_code_0()
     {
         PythonApp("alpha");
-        var daprPort = TestApps.FreePort();
+        var daprPort = FreePort.Next();
         var run = Start($"""
             version: 1
             apps:
               - appDirPath: alpha
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 daprHTTPPort: {daprPort}
                 command: ["python3", "app.py"]
             """);
@@ -300,7 +301,7 @@ public sealed class MultiAppRunnerTests : IAsyncLifetime
             version: 1
             apps:
               - appDirPath: first
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["python3", "app.py"]
               - appDirPath: second
                 command: ["./no-such-program"]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.Versioning;
 using DaprShop.Sidecar.Runner;
+using DaprShop.Testing;
 
 namespace DaprShop.Sidecar.Tests.Runner;
 
@@ -27,10 +28,10 @@ public sealed class RunnerProcessTests : IDisposable
             version: 1
             apps:
               - appDirPath: alpha
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["sh", "-c", "sleep 300 & exec python3 app.py"]
               - appDirPath: beta
-                appPort: {TestApps.FreePort()}
+                appPort: {FreePort.Next()}
                 command: ["sh", "-c", "trap '' TERM; python3 app.py; echo never reached"]
             """);
         using var runner = new SidecarProcess("run", "-f", template);
@@ -54,7 +55,7 @@ public sealed class RunnerProcessTests : IDisposable
     [Fact]
     public async Task One_sidecar_from_daprd_flags_serves_until_SIGINT_and_exits_with_0()
     {
-        var daprPort = TestApps.FreePort();
+        var daprPort = FreePort.Next();
         using var sidecar = new SidecarProcess("--app-id", "solo", "--dapr-http-port", $"{daprPort}", "--dapr-grpc-port", "50001");
 
         await sidecar.Output.WaitForLineAsync("You're up and running! Dapr logs will appear here.", Patience);
@@ -71,7 +72,7 @@ public sealed class RunnerProcessTests : IDisposable
     [Fact]
     public async Task One_sidecar_stops_with_0_on_POST_shutdown()
     {
-        var daprPort = TestApps.FreePort();
+        var daprPort = FreePort.Next();
         using var sidecar = new SidecarProcess("--app-id=solo", $"--dapr-http-port={daprPort}");
         await sidecar.Output.WaitForLineAsync("You're up and running!", Patience);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ public sealed class StandaloneInvocationTests
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (callerId, calleeId) = ($"caller-{suffix}", $"callee-{suffix}");
-        var (appPort, callerPort, calleePort) = (TestApps.FreePort(), TestApps.FreePort(), TestApps.FreePort());
+        var (appPort, callerPort, calleePort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         await using var app = await StartEchoAppAsync(appPort);
         using var callee = new SidecarProcess("--app-id", calleeId, "--app-port", $"{appPort}", "--dapr-http-port", $"{calleePort}");
         using var caller = new SidecarProcess("--app-id", callerId, "--dapr-http-port", $"{callerPort}");

@@ -64,12 +64,6 @@ public static class TestApps
     public static Dictionary<string, JsonElement> ReadRecordedEnvironment(string directory) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Path.Combine(directory, "env.json")))!;
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Pids of processes whose working directory is <paramref name="directory"/>, i.e. apps started there.</summary>
     public static List<int> ProcessesIn(string directory)

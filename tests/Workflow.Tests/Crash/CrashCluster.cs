@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -40,8 +39,8 @@ public sealed class CrashCluster : IAsyncDisposable
     private CrashCluster(ITestOutputHelper output, int hosts)
     {
         _output = output;
-        _appPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort())];
-        _sidecarPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort())];
+        _appPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort.Next())];
+        _sidecarPorts = [.. Enumerable.Range(0, hosts).Select(_ => FreePort.Next())];
         _sidecars = new ChildProcess?[hosts];
         _apps = new ChildProcess?[hosts];
         _clientServices = [.. _sidecarPorts.Select(sidecarPort =>
@@ -292,10 +291,4 @@ public sealed class CrashCluster : IAsyncDisposable
         return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

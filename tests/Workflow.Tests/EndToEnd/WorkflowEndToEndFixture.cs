@@ -34,7 +34,7 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
         await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, "actors.db"), "actorstore");
 
         // The sidecar waits for the app port in the background, so it can start first on a port chosen for the app.
-        _appPort = FreePort();
+        _appPort = FreePort.Next();
         _sidecar = await SidecarHost.StartAsync(
             new SidecarOptions { AppId = AppId, AppPort = _appPort, ResourcesPaths = [resources], DaprHttpPort = 0, DaprInternalPort = 0 },
             _shared, NullLoggerFactory.Instance, CancellationToken.None);
@@ -103,10 +103,4 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
         return app;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 
 namespace DaprShop.Sidecar.Tests.Conformance.Infrastructure;
 
@@ -43,19 +41,5 @@ internal sealed class TempDirectory : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
-    }
-}
-
-internal static class FreePort
-{
-    /// <summary>
-    /// Asks the OS for a free loopback port and releases it. Only used where a test must know an app's port before the
-    /// app listens (the sidecar has to start first); everything else binds port 0 directly.
-    /// </summary>
-    public static int Reserve()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

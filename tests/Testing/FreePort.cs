@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DaprShop.Dapr.Tests.Infrastructure;
+namespace DaprShop.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port nothing listens on right now (the OS picks it).</summary>
     public static int Next()
