@@ -14,7 +14,8 @@ public static class SidecarOnlyRoutes
     /// <summary>Dapr's callbacks into the app: <c>/dapr/subscribe</c>, <c>/dapr/config</c>.</summary>
     public const string Dapr = "/dapr";
 
-    public static IReadOnlyList<string> All { get; } = [Events, Dapr];
+    /// <summary>Every prefix the gateway refuses: these, and the service-to-service <see cref="InternalRoutes.Prefix"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [Events, Dapr, InternalRoutes.Prefix];
 
     /// <summary>The route of the endpoint that receives <paramref name="topic"/>.</summary>
     public static string ForTopic(string topic) => $"{Events}/{topic}";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DaprShop.Dapr;
 using DaprShop.ServiceDefaults;
+using DaprShop.ServiceDefaults.Auth;
 using DaprShop.ServiceDefaults.Health;
 using DaprShop.ServiceDefaults.Hosting;
 using DaprShop.ServiceDefaults.Logging;
@@ -35,7 +36,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Serilog console logging, the APP_PORT binding of <c>dapr run</c>, the request body limit, problem details,
-    /// health checks (sidecar readiness included), OpenAPI and the <see cref="DaprClient"/>.
+    /// health checks (sidecar readiness included), OpenAPI, bearer authentication with identity's access tokens
+    /// (<see cref="AuthPolicies"/>) and the <see cref="DaprClient"/>.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, Action<ServiceDefaultsOptions>? configure = null)
         where TBuilder : IHostApplicationBuilder
@@ -61,12 +63,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", tags: [ReadinessTag], timeout: TimeSpan.FromSeconds(2));
         builder.Services.AddOpenApi();
+        builder.Services.AddAccessTokenAuthentication();
         return builder;
     }
 
     /// <summary>
     /// The middleware and endpoints every service needs, in this order: exception handler and status-code pages
-    /// (problem+json for every error), routing, the sidecar's app API token check, CloudEvents unwrapping,
+    /// (problem+json for every error), routing, the sidecar's app API token check, authentication and authorization, CloudEvents unwrapping,
     /// Swagger UI, then the health, OpenAPI and <c>/dapr/subscribe</c> endpoints.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
@@ -79,6 +82,8 @@ public static class ServiceDefaultsExtensions
             token.Token = DaprDefaults.GetDefaultAppApiToken(app.Configuration);
             token.ExemptPathPrefixes.Add(OpenApiSetup.SwaggerUiPath);
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseCloudEvents();
         app.UseSwaggerUiForOpenApiDocument(app.Environment.ApplicationName);
 
