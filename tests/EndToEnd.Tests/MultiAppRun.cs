@@ -8,13 +8,14 @@ namespace DaprShop.EndToEnd.Tests;
 /// <summary>
 /// The whole shop as a user starts it: the multi-app run of <c>dapr/dapr.yaml</c> through the local sidecar's
 /// <c>run -f</c>, as a child process. The template is copied with three changes so a developer's own run is left
-/// alone: ports moved up by <see cref="PortOffset"/>, local data in a temp folder, and the build configuration of
-/// this test run. Stopped with SIGTERM, which the runner handles like Ctrl+C (SIGINT may be ignored when a CI
+/// alone: ports moved up by <see cref="PortOffset"/>, local data and the sidecars' name registry in a temp folder,
+/// and the build configuration of this test run. Stopped with SIGTERM, which the runner handles like Ctrl+C (SIGINT may be ignored when a CI
 /// job runs in the background, SIGTERM never is).
 /// </summary>
 public sealed partial class MultiAppRun : IAsyncLifetime
 {
-    public const int PortOffset = 10_000;
+    /// <summary>10,000, or <c>DAPRSHOP_E2E_PORT_OFFSET</c>, so two checkouts can run their end-to-end tests at once.</summary>
+    public static readonly int PortOffset = int.TryParse(Environment.GetEnvironmentVariable("DAPRSHOP_E2E_PORT_OFFSET"), out var offset) ? offset : 10_000;
     public const string DaprApiToken = "dev-dapr-api-token-change-me";
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
 
@@ -40,12 +41,16 @@ public sealed partial class MultiAppRun : IAsyncLifetime
     {
         var template = WriteTemplate();
         var sidecar = Path.Combine(RepositoryRoot, "dapr", "Sidecar", "bin", BuildConfiguration, "net10.0", "daprshop-sidecar.dll");
-        _runner = Process.Start(new ProcessStartInfo("dotnet", ["exec", sidecar, "run", "-f", template, "--no-build"])
+        var start = new ProcessStartInfo("dotnet", ["exec", sidecar, "run", "-f", template, "--no-build"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryRoot,
-        })!;
+        };
+        // A private registry: otherwise another run on this machine (a developer's, another test run's) would offer its
+        // own apps to this run's name resolution and actor placement.
+        start.Environment["DAPRSHOP_REGISTRY_DIR"] = Path.Combine(WorkDirectory, "registry");
+        _runner = Process.Start(start)!;
         _runner.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
         _runner.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
         _runner.BeginOutputReadLine();
