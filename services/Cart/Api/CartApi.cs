@@ -20,15 +20,11 @@ public static class CartApi
         cart.MapPost("/items", AddItemAsync)
             .WithName("AddCartItem")
             .WithValidation<AddItemRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesItemChangeProblems();
         cart.MapPut("/items/{sku}", SetItemQuantityAsync)
             .WithName("SetCartItemQuantity")
             .WithValidation<SetItemQuantityRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesItemChangeProblems();
         cart.MapDelete("/items/{sku}", RemoveItemAsync)
             .WithName("RemoveCartItem")
             .WithValidation<RemoveItemRequest>();
@@ -36,6 +32,14 @@ public static class CartApi
         endpoints.MapCartMergeApi();
         return endpoints;
     }
+
+    /// <summary>What <see cref="CartService.ChangeItemAsync"/> may answer besides the cart (see <see cref="CartProblems"/>).</summary>
+    private static RouteHandlerBuilder ProducesItemChangeProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Ok<CartView>> GetCartAsync(CartAddress cart, CartService carts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await carts.GetAsync(cart, cancellationToken));
