@@ -205,6 +205,15 @@ public sealed class CartApiTests(CartCluster cluster)
         Assert.Equal(["quantity", "sku"], set.GetProperty("errors").EnumerateObject().Select(field => field.Name).Order());
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_every_cart_endpoint()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await Public.GetStringAsync("openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToArray();
+        Assert.Superset(new HashSet<string> { "/cart", "/items", "/items/{sku}", "/internal/carts/merge" }, paths.ToHashSet());
+    }
+
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string accessToken, object? body = null) =>
         Public.SendAsync(CartCluster.Request(method, path, accessToken: accessToken, body: body));
 }
