@@ -27,8 +27,8 @@ public static class ShopBenchmark
     /// <summary>The gateway's login and write limits protect a real shop; the load generator is one client, so lift them.</summary>
     private static readonly Dictionary<string, string> RaisedRateLimits = new()
     {
-        ["Gateway__RateLimits__LoginPermitsPerMinute"] = "100000000",
-        ["Gateway__RateLimits__WritePermitsPerMinute"] = "100000000",
+        ["Gateway__RateLimits__Login__PermitLimit"] = "100000000",
+        ["Gateway__RateLimits__Writes__PermitLimit"] = "100000000",
     };
 
     public static async Task<int> RunAsync(ShopBenchmarkOptions options, CancellationToken cancellationToken)

@@ -22,7 +22,11 @@ public sealed class MultiAppRun : IAsyncLifetime
     public string Output => _run.Output;
 
     /// <summary>Configuration overrides every app of the run gets.</summary>
-    public static IReadOnlyDictionary<string, string> TestEnvironment { get; } = new Dictionary<string, string>();
+    public static IReadOnlyDictionary<string, string> TestEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["Gateway__RateLimits__Login__PermitLimit"] = "1000000",
+        ["Gateway__RateLimits__Writes__PermitLimit"] = "1000000",
+    };
 
     public Task InitializeAsync() => _run.StartAsync();
 
