@@ -9,7 +9,7 @@ public sealed class IdleExpiryTests(ShortIdleCartCluster cluster) : IClassFixtur
     public async Task Idle_guest_and_user_carts_are_emptied_by_their_reminder()
     {
         var shirt = cluster.Catalogue.Offer(price: 1000);
-        var user = cluster.Tokens.Issue(Guid.CreateVersion7());
+        var user = cluster.Tokens.Customer(Guid.CreateVersion7());
 
         var guestAdd = await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", body: new { sku = shirt.Sku, quantity = 1 }));
         var userAdd = await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", accessToken: user, body: new { sku = shirt.Sku, quantity = 1 }));

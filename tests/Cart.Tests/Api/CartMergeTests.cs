@@ -21,7 +21,7 @@ public sealed class CartMergeTests(CartCluster cluster)
         var shirt = cluster.Catalogue.Offer(price: 1000);
         var hat = cluster.Catalogue.Offer(price: 300);
         var userId = Guid.CreateVersion7();
-        var user = cluster.Tokens.Issue(userId);
+        var user = cluster.Tokens.Customer(userId);
         await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", accessToken: user, body: new { sku = shirt.Sku, quantity = 6 }));
         var guestCartId = (await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", body: new { sku = shirt.Sku, quantity = 7 }))).CartIdHeader();
         await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", guestCartId, body: new { sku = hat.Sku, quantity = 2 }));

@@ -12,7 +12,7 @@ public sealed class AccountDeletedTests(CartCluster cluster)
     {
         var shirt = cluster.Catalogue.Offer(price: 1000);
         var (leavingId, stayingId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        var (leaving, staying) = (cluster.Tokens.Issue(leavingId), cluster.Tokens.Issue(stayingId));
+        var (leaving, staying) = (cluster.Tokens.Customer(leavingId), cluster.Tokens.Customer(stayingId));
         foreach (var user in new[] { leaving, staying })
         {
             var added = await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", accessToken: user, body: new { sku = shirt.Sku, quantity = 1 }));

@@ -32,7 +32,7 @@ public class CartCluster : IAsyncLifetime
 
     public CatalogueStandIn Catalogue { get; private set; } = null!;
 
-    public TestTokens Tokens { get; } = new();
+    public TestAccessTokens Tokens { get; } = new();
 
     /// <summary>Invokes cart through the gateway's sidecar: what the gateway does for a public <c>/api/cart/...</c> request.</summary>
     public HttpClient Public { get; private set; } = null!;
