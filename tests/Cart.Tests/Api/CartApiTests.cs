@@ -167,6 +167,21 @@ public sealed class CartApiTests(CartCluster cluster)
         Assert.Equal([(shirt.Sku, 8)], cart.Lines.Select(line => (line.Sku, line.Quantity)));
     }
 
+    [Fact]
+    public async Task Parallel_adds_to_one_cart_are_applied_one_at_a_time_up_to_the_line_limit()
+    {
+        var shirt = cluster.Catalogue.Offer(price: 100);
+        var user = cluster.Tokens.Customer(Guid.CreateVersion7());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2 * CartLimits.MaxQuantityPerLine)
+            .Select(_ => Send(HttpMethod.Post, "items", user, new { sku = shirt.Sku, quantity = 1 })));
+
+        Assert.Equal(CartLimits.MaxQuantityPerLine, responses.Count(response => response.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(CartLimits.MaxQuantityPerLine, responses.Count(response => response.StatusCode == HttpStatusCode.UnprocessableEntity));
+        var cart = await (await Send(HttpMethod.Get, "cart", user)).ReadCartAsync();
+        Assert.Equal(CartLimits.MaxQuantityPerLine, Assert.Single(cart.Lines).Quantity);
+    }
+
     public static TheoryData<string, string, string?> BadWrites => new()
     {
         { "POST", "items", """{"sku":"lower-case","quantity":1}""" },
