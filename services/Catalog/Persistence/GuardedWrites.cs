@@ -52,7 +52,7 @@ internal static class GuardedWrites
         }
     }
 
-    /// <summary>Reads keys in batches the sidecar handles comfortably; missing keys are left out.</summary>
+    /// <summary>Reads keys in batches the sidecar handles comfortably; missing keys are left out (for a value type, ask for <c>T?</c>).</summary>
     public static async Task<List<(string Key, T Value)>> GetManyAsync<T>(this DaprClient dapr, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         const int BatchSize = 200;

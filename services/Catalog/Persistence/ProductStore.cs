@@ -72,7 +72,7 @@ internal sealed class ProductStore(DaprClient dapr)
     {
         if (await dapr.TryTransactAsync(operations, cancellationToken)) return ProductWrite.Saved;
 
-        var owners = await dapr.GetManyAsync<Guid>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken);
+        var owners = await dapr.GetManyAsync<Guid?>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken);
         var taken = owners.Where(owner => owner.Value != product.Id).Select(owner => owner.Key[StateKeys.ProductBySku("").Length..]).ToList();
         return taken.Count > 0 ? ProductWrite.SkusTaken(taken) : ProductWrite.Stale;
     }
