@@ -13,6 +13,8 @@ public sealed class MultiAppRun : IAsyncLifetime
 
     private readonly ShopRun _run = new(BuildConfiguration, TestEnvironment);
 
+    public ShopRun Run => _run;
+
     public string RepositoryRoot => _run.RepositoryRoot;
     public string WorkDirectory => _run.WorkDirectory;
     public string DataDirectory => _run.DataDirectory;
@@ -22,7 +24,11 @@ public sealed class MultiAppRun : IAsyncLifetime
     public string Output => _run.Output;
 
     /// <summary>Configuration overrides every app of the run gets.</summary>
-    public static IReadOnlyDictionary<string, string> TestEnvironment { get; } = new Dictionary<string, string>();
+    public static IReadOnlyDictionary<string, string> TestEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["Gateway__RateLimits__Login__PermitLimit"] = "1000000",
+        ["Gateway__RateLimits__Writes__PermitLimit"] = "1000000",
+    };
 
     public Task InitializeAsync() => _run.StartAsync();
 
