@@ -1,3 +1,4 @@
+using DaprShop.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -40,7 +41,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
 
     private async Task<JsonElement> CreateAsync(string name, params string[] skus)
     {
-        var response = await SendAsync(_tokens.Admin(), HttpMethod.Post, "products", ProductBody(name, skus));
+        var response = await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Post, "products", ProductBody(name, skus));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -73,7 +74,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
         var found = await GetJsonAsync("products?q=jurg lant");
         Assert.Equal(id, found.GetProperty("items")[0].GetProperty("id").GetString());
 
-        var updated = await SendAsync(_tokens.Admin(), HttpMethod.Put, $"products/{id}", ProductBody("Copper lantern", sku));
+        var updated = await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Put, $"products/{id}", ProductBody("Copper lantern", sku));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(2, (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64());
         Assert.Equal(0, (await GetJsonAsync("products?q=brass")).GetProperty("total").GetInt32());
@@ -83,12 +84,12 @@ public sealed class CatalogApiTests : IAsyncLifetime
         Assert.Equal("Copper lantern", variant.GetProperty("productName").GetString());
         Assert.False(variant.GetProperty("archived").GetBoolean());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(_tokens.Admin(), HttpMethod.Delete, $"products/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(_tokens.Admin(), HttpMethod.Delete, $"products/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Delete, $"products/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Delete, $"products/{id}")).StatusCode);
         await AssertProblemAsync(await _host.Client.GetAsync($"products/{id}"), HttpStatusCode.NotFound);
         Assert.Equal(0, (await GetJsonAsync("products?q=copper")).GetProperty("total").GetInt32());
         Assert.True((await GetJsonAsync($"variants/{sku}")).GetProperty("archived").GetBoolean());
-        await AssertProblemAsync(await SendAsync(_tokens.Admin(), HttpMethod.Put, $"products/{id}", ProductBody("Revived", sku)), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Put, $"products/{id}", ProductBody("Revived", sku)), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public sealed class CatalogApiTests : IAsyncLifetime
         foreach (var (method, path) in new[] { (HttpMethod.Post, "products"), (HttpMethod.Put, $"products/{id}"), (HttpMethod.Delete, $"products/{id}") })
         {
             await AssertProblemAsync(await SendAsync(null, method, path, method == HttpMethod.Delete ? null : body), HttpStatusCode.Unauthorized);
-            await AssertProblemAsync(await SendAsync(_tokens.Customer(), method, path, method == HttpMethod.Delete ? null : body), HttpStatusCode.Forbidden);
-            await AssertProblemAsync(await SendAsync(new TestAccessTokens().Admin(), method, path, method == HttpMethod.Delete ? null : body), HttpStatusCode.Unauthorized);
+            await AssertProblemAsync(await SendAsync(_tokens.Customer(Guid.CreateVersion7()), method, path, method == HttpMethod.Delete ? null : body), HttpStatusCode.Forbidden);
+            await AssertProblemAsync(await SendAsync(new TestAccessTokens().Admin(Guid.CreateVersion7()), method, path, method == HttpMethod.Delete ? null : body), HttpStatusCode.Unauthorized);
         }
 
         Assert.Equal("Guarded stool", (await GetJsonAsync($"products/{id}")).GetProperty("name").GetString());
@@ -114,10 +115,10 @@ public sealed class CatalogApiTests : IAsyncLifetime
         await CreateAsync("First kettle", sku);
         var other = (await CreateAsync("Second kettle", UniqueSku("KETTLE"))).GetProperty("id").GetString();
 
-        var duplicate = await SendAsync(_tokens.Admin(), HttpMethod.Post, "products", ProductBody("Copycat kettle", UniqueSku("FRESH"), sku));
+        var duplicate = await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Post, "products", ProductBody("Copycat kettle", UniqueSku("FRESH"), sku));
         await AssertProblemAsync(duplicate, HttpStatusCode.Conflict);
         Assert.Equal(sku, (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("skus")[0].GetString());
-        await AssertProblemAsync(await SendAsync(_tokens.Admin(), HttpMethod.Put, $"products/{other}", ProductBody("Second kettle", sku)), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Put, $"products/{other}", ProductBody("Second kettle", sku)), HttpStatusCode.Conflict);
         Assert.Equal(0, (await GetJsonAsync("products?q=copycat")).GetProperty("total").GetInt32());
     }
 
@@ -125,7 +126,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
     public async Task Concurrent_creates_with_one_sku_let_exactly_one_through()
     {
         var sku = UniqueSku("RACE");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(index => SendAsync(_tokens.Admin(), HttpMethod.Post, "products", ProductBody($"Racer {index}", sku))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(index => SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Post, "products", ProductBody($"Racer {index}", sku))));
 
         Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(response => response.StatusCode != HttpStatusCode.Created), response => Assert.Equal(HttpStatusCode.Conflict, response.StatusCode));
@@ -135,7 +136,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
     public async Task Bad_input_to_every_write_endpoint_is_a_400_problem()
     {
         var id = (await CreateAsync("Valid lamp", UniqueSku("LAMP"))).GetProperty("id").GetString();
-        var admin = _tokens.Admin();
+        var admin = _tokens.Admin(Guid.CreateVersion7());
         object[] badBodies =
         [
             new { name = "", category = "nope", brand = "", variants = Array.Empty<object>() },

@@ -1,3 +1,4 @@
+using DaprShop.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DaprShop.Contracts;
@@ -27,7 +28,7 @@ public sealed class CatalogRestartTests : IAsyncLifetime
         {
             kept = await CreateAsync(first, "Walnut cutting board", "BOARD-WALNUT");
             archived = await CreateAsync(first, "Walnut spoon", "SPOON-WALNUT");
-            await first.Client.SendAsync(CatalogHost.As(_tokens.Admin(), HttpMethod.Delete, $"products/{archived}"));
+            await first.Client.SendAsync(CatalogHost.As(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Delete, $"products/{archived}"));
             await first.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged("BOARD-WALNUT", 4, 1, 3, 1, DateTimeOffset.UtcNow));
             await Eventually.HoldsAsync(async () => (await SearchAsync(first, "walnut&inStock=true")).GetProperty("total").GetInt32() == 1, "the stock change");
         }
@@ -42,7 +43,7 @@ public sealed class CatalogRestartTests : IAsyncLifetime
 
     private async Task<string> CreateAsync(CatalogHost host, string name, string sku)
     {
-        var response = await host.Client.SendAsync(CatalogHost.As(_tokens.Admin(), HttpMethod.Post, "products", JsonContent.Create(CatalogApiTests.ProductBody(name, sku))));
+        var response = await host.Client.SendAsync(CatalogHost.As(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Post, "products", JsonContent.Create(CatalogApiTests.ProductBody(name, sku))));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

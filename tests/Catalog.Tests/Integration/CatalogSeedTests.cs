@@ -1,3 +1,4 @@
+using DaprShop.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DaprShop.SeedData;
