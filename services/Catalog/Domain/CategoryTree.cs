@@ -10,6 +10,7 @@ public sealed class CategoryTree
 {
     private readonly FrozenDictionary<string, Category> _bySlug;
     private readonly FrozenDictionary<string, string[]> _selfAndAncestors;
+    private readonly FrozenDictionary<string, int> _ordinals;
 
     /// <param name="categories">Parents before their children is not required; every parent slug must be in the list.</param>
     public CategoryTree(IEnumerable<Category> categories)
@@ -17,6 +18,7 @@ public sealed class CategoryTree
         All = [.. categories];
         _bySlug = All.ToFrozenDictionary(category => category.Slug, StringComparer.Ordinal);
         _selfAndAncestors = All.ToFrozenDictionary(category => category.Slug, category => SelfAndAncestors(category).ToArray(), StringComparer.Ordinal);
+        _ordinals = All.Select((category, ordinal) => KeyValuePair.Create(category.Slug, ordinal)).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>In the order given, which is the order the tree is shown in.</summary>
@@ -25,6 +27,9 @@ public sealed class CategoryTree
     public bool Contains(string? slug) => slug is not null && _bySlug.ContainsKey(slug);
 
     public Category this[string slug] => _bySlug[slug];
+
+    /// <summary>The category's position in <see cref="All"/>.</summary>
+    public int OrdinalOf(string slug) => _ordinals[slug];
 
     /// <summary>The slug itself, its parent, its parent's parent... up to the root: a product in a category is also in each of these.</summary>
     public IReadOnlyList<string> SelfAndAncestorsOf(string slug) => _selfAndAncestors[slug];

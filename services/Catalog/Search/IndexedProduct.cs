@@ -15,7 +15,7 @@ internal sealed class IndexedProduct
     private readonly string[] _keywordTokens;
     private readonly string[] _descriptionTokens;
 
-    public IndexedProduct(Product product, CategoryTree categories)
+    public IndexedProduct(Product product, CategoryTree categories, FacetVocabulary vocabulary)
     {
         var content = product.Content;
         Product = product;
@@ -23,8 +23,10 @@ internal sealed class IndexedProduct
         _keywordTokens = TextFolding.SortedTokens([content.Brand, .. content.Tags]);
         _descriptionTokens = TextFolding.SortedTokens([content.Description]);
         CategoryPath = categories.Contains(content.CategorySlug) ? categories.SelfAndAncestorsOf(content.CategorySlug) : [content.CategorySlug];
+        CategoryOrdinals = [.. CategoryPath.Where(categories.Contains).Select(categories.OrdinalOf)];
         FoldedName = TextFolding.Fold(content.Name);
         BrandKey = TextFolding.Fold(content.Brand);
+        BrandId = vocabulary.BrandIdOf(BrandKey, content.Brand);
         LowestPrice = product.LowestPrice.Amount;
         PriceBucket = PriceBuckets.IndexOf(LowestPrice);
         Skus = [.. product.Skus];
@@ -32,15 +34,21 @@ internal sealed class IndexedProduct
             .Concat(content.Variants.SelectMany(variant => variant.Options))
             .Select(pair => new FoldedAttribute(TextFolding.Fold(pair.Key), TextFolding.Fold(pair.Value), pair.Value))
             .DistinctBy(attribute => (attribute.Key, attribute.Value))];
+        AttributeIds = [.. Attributes.Select(vocabulary.AttributeIdOf)];
     }
 
     public Product Product { get; }
 
     public IReadOnlyList<string> CategoryPath { get; }
 
+    /// <summary>Positions in <see cref="CategoryTree.All"/> of <see cref="CategoryPath"/>, for facet counting.</summary>
+    public int[] CategoryOrdinals { get; }
+
     public string FoldedName { get; }
 
     public string BrandKey { get; }
+
+    public int BrandId { get; }
 
     public long LowestPrice { get; }
 
@@ -50,6 +58,9 @@ internal sealed class IndexedProduct
 
     /// <summary>The product's attributes and its variants' options, each key/value pair once.</summary>
     public FoldedAttribute[] Attributes { get; }
+
+    /// <summary>The <see cref="FacetVocabulary"/> id of each of <see cref="Attributes"/>.</summary>
+    public int[] AttributeIds { get; }
 
     /// <summary>0 when some word matches nothing, else the sum of each word's best weight.</summary>
     /// <param name="words">Folded query words.</param>

@@ -14,12 +14,13 @@ public sealed class ProductSearchIndex(CategoryTree categories)
     private readonly Lock _writing = new();
     private readonly TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, StockLevel> _stock = new(StringComparer.Ordinal);
-    private volatile Snapshot _snapshot = new(new Dictionary<Guid, IndexedProduct>(), []);
+    private readonly FacetVocabulary _vocabulary = new();
+    private volatile Snapshot _snapshot = new(new Dictionary<Guid, IndexedProduct>(), new FacetNames([], []));
 
     /// <summary>Completes once <see cref="Build"/> ran; until then the index is empty and must not answer.</summary>
     public Task WhenBuilt => _built.Task;
 
-    public int ActiveProductCount => _snapshot.Active.Length;
+    public int ActiveProductCount => _snapshot.ActiveCount;
 
     /// <summary>
     /// Loads the catalogue. Anything already applied with a newer version (an event handled while start-up was
@@ -33,7 +34,7 @@ public sealed class ProductSearchIndex(CategoryTree categories)
             var byId = new Dictionary<Guid, IndexedProduct>(_snapshot.ById);
             foreach (var product in products)
             {
-                if (!byId.TryGetValue(product.Id, out var held) || held.Product.Version < product.Version) byId[product.Id] = new IndexedProduct(product, categories);
+                if (!byId.TryGetValue(product.Id, out var held) || held.Product.Version < product.Version) byId[product.Id] = new IndexedProduct(product, categories, _vocabulary);
             }
 
             Publish(byId);
@@ -48,7 +49,7 @@ public sealed class ProductSearchIndex(CategoryTree categories)
         lock (_writing)
         {
             if (_snapshot.ById.TryGetValue(product.Id, out var held) && held.Product.Version >= product.Version) return false;
-            var byId = new Dictionary<Guid, IndexedProduct>(_snapshot.ById) { [product.Id] = new IndexedProduct(product, categories) };
+            var byId = new Dictionary<Guid, IndexedProduct>(_snapshot.ById) { [product.Id] = new IndexedProduct(product, categories, _vocabulary) };
             Publish(byId);
             return true;
         }
@@ -72,10 +73,12 @@ public sealed class ProductSearchIndex(CategoryTree categories)
     {
         var snapshot = _snapshot;
         string[] words = query.Text is { } text ? [.. TextFolding.Tokens(text).Distinct(StringComparer.Ordinal)] : [];
+        var sort = query.Sort ?? (words.Length > 0 ? ProductSort.Relevance : ProductSort.Name);
         var filter = new SearchFilter(query);
-        var facets = new FacetCounter(filter, categories);
-        var hits = new List<Hit>();
-        foreach (var product in snapshot.Active)
+        var facets = new FacetCounter(filter, categories, snapshot.FacetNames);
+        var hits = new List<Hit>(words.Length > 0 ? 64 : snapshot.ActiveCount);
+        // Scanning in the order asked for leaves nothing to sort but relevance.
+        foreach (var product in snapshot.InOrder(sort))
         {
             var score = 0;
             if (words.Length > 0 && (score = product.Score(words)) == 0) continue;
@@ -85,11 +88,9 @@ public sealed class ProductSearchIndex(CategoryTree categories)
             facets.Count(product, failures);
         }
 
-        hits.Sort(ComparerFor(query.Sort ?? (words.Length > 0 ? ProductSort.Relevance : ProductSort.Name)));
-        var page = hits
-            .Skip((int)Math.Min((long)(query.Page - 1) * query.PageSize, int.MaxValue))
-            .Take(query.PageSize)
-            .Select(hit => Summarize(hit.Product, hit.InStock));
+        if (sort == ProductSort.Relevance) hits.Sort(ByRelevance);
+        var skip = (int)Math.Min((long)(query.Page - 1) * query.PageSize, hits.Count);
+        var page = hits.GetRange(skip, Math.Min(query.PageSize, hits.Count - skip)).Select(hit => Summarize(hit.Product, hit.InStock));
         return new SearchResult([.. page], hits.Count, facets.ToFacets());
     }
 
@@ -103,8 +104,7 @@ public sealed class ProductSearchIndex(CategoryTree categories)
         return false;
     }
 
-    private void Publish(Dictionary<Guid, IndexedProduct> byId) =>
-        _snapshot = new Snapshot(byId, [.. byId.Values.Where(product => !product.Product.IsArchived)]);
+    private void Publish(Dictionary<Guid, IndexedProduct> byId) => _snapshot = new Snapshot(byId, _vocabulary.Names());
 
     private static ProductSummary Summarize(IndexedProduct indexed, bool inStock)
     {
@@ -113,27 +113,53 @@ public sealed class ProductSearchIndex(CategoryTree categories)
         return new ProductSummary(product.Id, content.Name, content.Brand, content.CategorySlug, product.LowestPrice, content.ImageUrls.FirstOrDefault(), inStock);
     }
 
-    private static Comparison<Hit> ComparerFor(ProductSort sort) => sort switch
+    /// <summary>Best score first, ties by name then id, like the other orders (List.Sort is not stable).</summary>
+    private static int ByRelevance(Hit a, Hit b)
     {
-        ProductSort.Relevance => (a, b) => Chain(b.Score.CompareTo(a.Score), a, b),
-        ProductSort.PriceAscending => (a, b) => Chain(a.Product.LowestPrice.CompareTo(b.Product.LowestPrice), a, b),
-        ProductSort.PriceDescending => (a, b) => Chain(b.Product.LowestPrice.CompareTo(a.Product.LowestPrice), a, b),
-        ProductSort.Newest => (a, b) => Chain(b.Product.Product.CreatedAt.CompareTo(a.Product.Product.CreatedAt), a, b),
-        ProductSort.Name => (a, b) => Chain(0, a, b),
-        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
-    };
-
-    /// <summary>Ties go by name, then id, so pages never overlap or skip.</summary>
-    private static int Chain(int first, Hit a, Hit b)
-    {
-        if (first != 0) return first;
+        if (a.Score != b.Score) return b.Score.CompareTo(a.Score);
         var byName = string.CompareOrdinal(a.Product.FoldedName, b.Product.FoldedName);
         return byName != 0 ? byName : a.Product.Product.Id.CompareTo(b.Product.Product.Id);
     }
 
     private readonly record struct Hit(IndexedProduct Product, int Score, bool InStock);
 
-    /// <param name="ById">Every product, archived ones too (their versions still guard against stale events).</param>
-    /// <param name="Active">What search scans.</param>
-    private sealed record Snapshot(Dictionary<Guid, IndexedProduct> ById, IndexedProduct[] Active);
+    /// <summary>
+    /// The products as of one write: <see cref="ById"/> holds every product, archived ones too (their versions still
+    /// guard against stale events); the active ones are kept in each sort order, worked out once per write rather
+    /// than per query. Ties go by name, then id, so pages never overlap or skip.
+    /// </summary>
+    private sealed class Snapshot
+    {
+        private readonly IndexedProduct[] _byName;
+        private readonly IndexedProduct[] _byPriceAscending;
+        private readonly IndexedProduct[] _byPriceDescending;
+        private readonly IndexedProduct[] _newestFirst;
+
+        public Snapshot(Dictionary<Guid, IndexedProduct> byId, FacetNames facetNames)
+        {
+            ById = byId;
+            FacetNames = facetNames;
+            _byName = [.. byId.Values.Where(product => !product.Product.IsArchived)
+                .OrderBy(product => product.FoldedName, StringComparer.Ordinal).ThenBy(product => product.Product.Id)];
+            _byPriceAscending = [.. _byName.OrderBy(product => product.LowestPrice)];
+            _byPriceDescending = [.. _byName.OrderByDescending(product => product.LowestPrice)];
+            _newestFirst = [.. _byName.OrderByDescending(product => product.Product.CreatedAt)];
+        }
+
+        public Dictionary<Guid, IndexedProduct> ById { get; }
+
+        /// <summary>The facet vocabulary as of this snapshot: it names every id its products carry.</summary>
+        public FacetNames FacetNames { get; }
+
+        public int ActiveCount => _byName.Length;
+
+        /// <summary>Active products in <paramref name="sort"/> order (relevance is sorted per query; it scans by name).</summary>
+        public IndexedProduct[] InOrder(ProductSort sort) => sort switch
+        {
+            ProductSort.PriceAscending => _byPriceAscending,
+            ProductSort.PriceDescending => _byPriceDescending,
+            ProductSort.Newest => _newestFirst,
+            _ => _byName,
+        };
+    }
 }
