@@ -72,8 +72,8 @@ internal sealed class ProductStore(DaprClient dapr)
     {
         if (await dapr.TryTransactAsync(operations, cancellationToken)) return ProductWrite.Saved;
 
-        var owners = await dapr.GetManyAsync<Guid?>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken);
-        var taken = owners.Where(owner => owner.Value != product.Id).Select(owner => owner.Key[StateKeys.ProductBySku("").Length..]).ToList();
+        var owners = (await dapr.GetManyAsync<Guid?>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken)).ToDictionary(owner => owner.Key, owner => owner.Value);
+        var taken = product.Skus.Where(sku => owners.TryGetValue(StateKeys.ProductBySku(sku), out var owner) && owner != product.Id).ToList();
         return taken.Count > 0 ? ProductWrite.SkusTaken(taken) : ProductWrite.Stale;
     }
 }

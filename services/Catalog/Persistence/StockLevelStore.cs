@@ -17,8 +17,8 @@ internal sealed class StockLevelStore(DaprClient dapr)
     /// <summary>The stored levels of <paramref name="skus"/>; SKUs never reported are left out.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, StockLevel>>> LoadAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
     {
-        var prefixLength = StateKeys.StockLevel("").Length;
-        var levels = await dapr.GetManyAsync<StockLevel>(skus.Distinct(StringComparer.Ordinal).Select(StateKeys.StockLevel), cancellationToken);
-        return [.. levels.Select(level => KeyValuePair.Create(level.Key[prefixLength..], level.Value))];
+        var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
+        var levels = (await dapr.GetManyAsync<StockLevel>(distinct.Select(StateKeys.StockLevel), cancellationToken)).ToDictionary(level => level.Key, level => level.Value);
+        return [.. distinct.Where(sku => levels.ContainsKey(StateKeys.StockLevel(sku))).Select(sku => KeyValuePair.Create(sku, levels[StateKeys.StockLevel(sku)]))];
     }
 }
