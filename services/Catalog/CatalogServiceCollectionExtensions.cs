@@ -23,7 +23,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<ProductAdministration>();
         services.AddSingleton<StockChangedHandler>();
         services.AddSingleton<ProductChangedHandler>();
-        services.AddHostedService<CatalogStartup>();
+        services.AddHostedService<SearchIndexLoader>();
         services.AddHealthChecks().AddCheck<SearchIndexReadiness>("search-index");
         services.AddValidatorsFromAssemblyContaining<ProductRequestValidator>();
         return services;

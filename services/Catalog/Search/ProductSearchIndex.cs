@@ -23,8 +23,8 @@ public sealed class ProductSearchIndex(CategoryTree categories)
     public int ActiveProductCount => _snapshot.ActiveCount;
 
     /// <summary>
-    /// Loads the catalogue. Anything already applied with a newer version (an event handled while start-up was
-    /// reading state) is kept.
+    /// Loads the catalogue, at start-up and again on every resync. Anything already held at the same or a newer
+    /// version (an event handled while state was being read) is kept, so a load never moves a product backwards.
     /// </summary>
     public void Build(IEnumerable<Product> products, IEnumerable<KeyValuePair<string, StockLevel>> stock)
     {
@@ -32,12 +32,16 @@ public sealed class ProductSearchIndex(CategoryTree categories)
         lock (_writing)
         {
             var byId = new Dictionary<Guid, IndexedProduct>(_snapshot.ById);
+            var changed = false;
             foreach (var product in products)
             {
-                if (!byId.TryGetValue(product.Id, out var held) || held.Product.Version < product.Version) byId[product.Id] = new IndexedProduct(product, categories, _vocabulary);
+                if (byId.TryGetValue(product.Id, out var held) && held.Product.Version >= product.Version) continue;
+                byId[product.Id] = new IndexedProduct(product, categories, _vocabulary);
+                changed = true;
             }
 
-            Publish(byId);
+            // A resync that brings nothing new keeps the snapshot (and its sort orders) as it is.
+            if (changed || !_built.Task.IsCompleted) Publish(byId);
         }
 
         _built.TrySetResult();

@@ -68,6 +68,8 @@ public sealed class CatalogHost : IAsyncDisposable
                 ["APP_API_TOKEN"] = AppApiToken,
                 ["LOG_LEVEL"] = "Warning",
                 ["Seed:Enabled"] = seed ? "true" : "false",
+                // Short, so a test can watch a change made by "another replica" arrive without an event.
+                [Startup.SearchIndexLoader.ResyncIntervalSetting] = "00:00:01",
             },
             applicationName: typeof(CatalogApi).Assembly.GetName().Name);
         builder.AddServiceDefaults();
