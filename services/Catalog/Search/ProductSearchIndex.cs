@@ -64,9 +64,15 @@ public sealed class ProductSearchIndex(CategoryTree categories)
     {
         while (true)
         {
-            if (!_stock.TryGetValue(sku, out var held)) { if (_stock.TryAdd(sku, level)) return true; }
-            else if (!held.IsOlderThan(level)) return false;
-            else if (_stock.TryUpdate(sku, level, held)) return true;
+            if (_stock.TryGetValue(sku, out var held))
+            {
+                if (!held.IsOlderThan(level)) return false;
+                if (_stock.TryUpdate(sku, level, held)) return true;
+            }
+            else if (_stock.TryAdd(sku, level))
+            {
+                return true;
+            }
         }
     }
 
