@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using DaprShop.Actors;
+using DaprShop.Contracts.Inventory;
+using DaprShop.Inventory.Api;
+using DaprShop.ServiceDefaults.Auth;
+using DaprShop.Sidecar.Components;
+using DaprShop.Sidecar.Runtime;
+using DaprShop.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DaprShop.Inventory.Tests.Integration;
+
+/// <summary>
+/// Inventory composed as its Program.cs does (seed on), behind the real local sidecar with actor state in SQLite and an
+/// in-memory broker, API tokens on in both directions; plus a <see cref="StockChangeWatcher"/> app behind a second
+/// sidecar on the same broker. Tokens come from <see cref="TestAccessTokens"/> in place of identity's JWKS.
+/// </summary>
+public sealed class InventoryApp : IAsyncLifetime
+{
+    private const string DaprApiToken = "inventory-tests-dapr-token";
+    private const string AppApiToken = "inventory-tests-app-token";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("daprshop-inventory-tests-").FullName;
+    private readonly SharedResources _shared = new();
+    private LoopbackApp _app = null!;
+    private SidecarHost _sidecar = null!;
+    private SidecarHost _watcherSidecar = null!;
+    private HttpClient _sidecarClient = null!;
+
+    public TestAccessTokens Tokens { get; } = new();
+
+    /// <summary>Calls inventory's HTTP API directly, as the gateway's sidecar would.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    public StockChangeWatcher Watcher { get; private set; } = null!;
+
+    public IActorProxyFactory Actors { get; private set; } = null!;
+
+    public IStockItemActor Sku(string sku) => Actors.CreateActorProxy<IStockItemActor>(new ActorId(sku), IStockItemActor.TypeName);
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? bearer = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return request;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var resources = Path.Combine(_directory, "resources");
+        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, "actors.db"), "statestore");
+        var watcherResources = Path.Combine(_directory, "watcher-resources");
+        await WriteInMemoryPubSubAsync(resources);
+        await WriteInMemoryPubSubAsync(watcherResources);
+
+        var daprHttpPort = FreePort.Next();
+        _sidecarClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{daprHttpPort}") };
+        _sidecarClient.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
+
+        // The subscriber first, so its subscription exists before inventory publishes anything.
+        Watcher = await StockChangeWatcher.StartAsync(_sidecarClient);
+        _watcherSidecar = await TestSidecar.StartAsync(
+            "stock-watcher", Watcher.Port, FreePort.Next(), watcherResources, Path.Combine(_directory, "watcher"), DaprApiToken, AppApiToken, _shared);
+
+        var builder = LoopbackApp.CreateBuilder(
+            new Dictionary<string, string?>
+            {
+                ["DAPR_HTTP_ENDPOINT"] = _sidecarClient.BaseAddress!.ToString().TrimEnd('/'),
+                ["DAPR_API_TOKEN"] = DaprApiToken,
+                ["APP_API_TOKEN"] = AppApiToken,
+                ["APP_ID"] = "inventory",
+                ["LOG_LEVEL"] = "Warning",
+                ["Seed:Enabled"] = "true",
+            },
+            applicationName: typeof(InventoryApi).Assembly.GetName().Name);
+        builder.AddServiceDefaults();
+        builder.Services.AddInventory();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeySource>(Tokens));
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapActorsHandlers();
+        app.MapInventoryApi();
+        _app = await LoopbackApp.StartAsync(app);
+        Http = _app.Client;
+        Http.DefaultRequestHeaders.Add("dapr-api-token", AppApiToken);
+
+        _sidecar = await TestSidecar.StartAsync(
+            "inventory", _app.BaseAddress.Port, daprHttpPort, resources, _directory, DaprApiToken, AppApiToken, _shared);
+        Actors = new ActorProxyFactory(new ActorProxyOptions { HttpEndpoint = _sidecar.HttpEndpoint.ToString(), DaprApiToken = DaprApiToken });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sidecar.DisposeAsync();
+        await _app.DisposeAsync();
+        await _watcherSidecar.DisposeAsync();
+        await Watcher.DisposeAsync();
+        await _shared.DisposeAsync();
+        _sidecarClient.Dispose();
+        Tokens.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static async Task WriteInMemoryPubSubAsync(string resourcesPath)
+    {
+        Directory.CreateDirectory(resourcesPath);
+        await File.WriteAllTextAsync(Path.Combine(resourcesPath, "pubsub.yaml"), """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: pubsub
+            spec:
+              type: pubsub.in-memory
+              version: v1
+            """);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class InventoryAppCollection : ICollectionFixture<InventoryApp>
+{
+    public const string Name = "inventory app";
+}
