@@ -31,6 +31,8 @@ public sealed class InventoryApp : IAsyncLifetime
 
     public TestAccessTokens Tokens { get; } = new();
 
+    private string ResourcesPath => Path.Combine(_directory, "resources");
+
     /// <summary>Calls inventory's HTTP API directly, as the gateway's sidecar would.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -49,10 +51,9 @@ public sealed class InventoryApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var resources = Path.Combine(_directory, "resources");
-        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, "actors.db"), "statestore");
+        await ActorStoreResources.WriteSqliteAsync(ResourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
         var watcherResources = Path.Combine(_directory, "watcher-resources");
-        await WriteInMemoryPubSubAsync(resources);
+        await WriteInMemoryPubSubAsync(ResourcesPath);
         await WriteInMemoryPubSubAsync(watcherResources);
 
         var daprHttpPort = FreePort.Next();
@@ -64,6 +65,32 @@ public sealed class InventoryApp : IAsyncLifetime
         _watcherSidecar = await TestSidecar.StartAsync(
             "stock-watcher", Watcher.Port, FreePort.Next(), watcherResources, Path.Combine(_directory, "watcher"), DaprApiToken, AppApiToken, _shared);
 
+        await StartInventoryAsync();
+        Actors = new ActorProxyFactory(new ActorProxyOptions { HttpEndpoint = _sidecar.HttpEndpoint.ToString(), DaprApiToken = DaprApiToken });
+    }
+
+    /// <summary>Stops inventory and its sidecar and starts both again on the same store, as after a crash or a deploy.</summary>
+    public async Task RestartAsync()
+    {
+        await _sidecar.DisposeAsync();
+        await _app.DisposeAsync();
+        await StartInventoryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sidecar.DisposeAsync();
+        await _app.DisposeAsync();
+        await _watcherSidecar.DisposeAsync();
+        await Watcher.DisposeAsync();
+        await _shared.DisposeAsync();
+        _sidecarClient.Dispose();
+        Tokens.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task StartInventoryAsync()
+    {
         var builder = LoopbackApp.CreateBuilder(
             new Dictionary<string, string?>
             {
@@ -87,20 +114,7 @@ public sealed class InventoryApp : IAsyncLifetime
         Http.DefaultRequestHeaders.Add("dapr-api-token", AppApiToken);
 
         _sidecar = await TestSidecar.StartAsync(
-            "inventory", _app.BaseAddress.Port, daprHttpPort, resources, _directory, DaprApiToken, AppApiToken, _shared);
-        Actors = new ActorProxyFactory(new ActorProxyOptions { HttpEndpoint = _sidecar.HttpEndpoint.ToString(), DaprApiToken = DaprApiToken });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _sidecar.DisposeAsync();
-        await _app.DisposeAsync();
-        await _watcherSidecar.DisposeAsync();
-        await Watcher.DisposeAsync();
-        await _shared.DisposeAsync();
-        _sidecarClient.Dispose();
-        Tokens.Dispose();
-        Directory.Delete(_directory, recursive: true);
+            "inventory", _app.BaseAddress.Port, _sidecarClient.BaseAddress!.Port, ResourcesPath, _directory, DaprApiToken, AppApiToken, _shared);
     }
 
     private static async Task WriteInMemoryPubSubAsync(string resourcesPath)

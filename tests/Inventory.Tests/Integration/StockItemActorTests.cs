@@ -57,6 +57,21 @@ public sealed class StockItemActorTests(InventoryApp inventory)
     }
 
     [Fact]
+    public async Task A_reservation_still_expires_after_inventory_and_its_sidecar_restart()
+    {
+        const string sku = "ACTOR-RESTART-1";
+        await inventory.Sku(sku).SetOnHand(new SetOnHand(4));
+        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 3, TtlSeconds: 8));
+
+        await inventory.RestartAsync();
+
+        // The reminder was due well after the restart, so only the stored reminder, fired by the new sidecar, can expire it.
+        Assert.DoesNotContain(inventory.Watcher.For(sku), delivery => delivery.Change.Version == 3);
+        var deliveries = await inventory.Watcher.WaitForAsync(sku, seen => seen.Any(delivery => delivery.Change.Version == 3));
+        Assert.Equal(4, deliveries.Single(delivery => delivery.Change.Version == 3).Change.Available);
+    }
+
+    [Fact]
     public async Task Stock_changed_events_leave_after_the_state_they_describe_is_saved_one_per_version()
     {
         const string sku = "ACTOR-EVENTS-1";
