@@ -121,6 +121,7 @@ public sealed class StockItem
 
     private ReservationOutcome Finish(string reservationId, Reservation? finished, ReservationStatus status, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrEmpty(reservationId);
         if (_open.TryGetValue(reservationId, out var open))
         {
             var closed = Close(open, status);

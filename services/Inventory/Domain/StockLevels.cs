@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DaprShop.Inventory.Domain;
 
 /// <summary>
@@ -32,6 +34,7 @@ public sealed record StockLevels
 
     public int Committed { get; }
 
+    [JsonIgnore]
     public int Available => OnHand - Reserved;
 
     public bool CanReserve(int quantity) => quantity > 0 && quantity <= Available;

@@ -138,6 +138,13 @@ public sealed class StockItemTests
         Assert.Throws<ArgumentException>(() => Stocked(10).Reserve(new ReserveStock(id, quantity, ttlSeconds), null, Now));
 
     [Fact]
+    public void Commit_or_release_without_a_reservation_id_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Stocked(10).Commit("", null, Now));
+        Assert.Throws<ArgumentException>(() => Stocked(10).Release("", null, Now));
+    }
+
+    [Fact]
     public void On_hand_cannot_be_set_or_adjusted_below_what_is_reserved()
     {
         var item = Stocked(10);

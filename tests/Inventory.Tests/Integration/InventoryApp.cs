@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DaprShop.Actors;
 using DaprShop.Contracts.Inventory;
 using DaprShop.Inventory.Api;
+using DaprShop.Inventory.Domain;
 using DaprShop.ServiceDefaults.Auth;
 using DaprShop.Sidecar.Components;
 using DaprShop.Sidecar.Runtime;
@@ -21,6 +24,7 @@ public sealed class InventoryApp : IAsyncLifetime
 {
     private const string DaprApiToken = "inventory-tests-dapr-token";
     private const string AppApiToken = "inventory-tests-app-token";
+    private const string PubSubFileName = "pubsub.yaml";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("daprshop-inventory-tests-").FullName;
     private readonly SharedResources _shared = new();
@@ -61,7 +65,7 @@ public sealed class InventoryApp : IAsyncLifetime
         _sidecarClient.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
 
         // The subscriber first, so its subscription exists before inventory publishes anything.
-        Watcher = await StockChangeWatcher.StartAsync(_sidecarClient);
+        Watcher = await StockChangeWatcher.StartAsync(ReadSavedStateAsync);
         _watcherSidecar = await TestSidecar.StartAsync(
             "stock-watcher", Watcher.Port, FreePort.Next(), watcherResources, Path.Combine(_directory, "watcher"), DaprApiToken, AppApiToken, _shared);
 
@@ -70,12 +74,19 @@ public sealed class InventoryApp : IAsyncLifetime
     }
 
     /// <summary>Stops inventory and its sidecar and starts both again on the same store, as after a crash or a deploy.</summary>
-    public async Task RestartAsync()
+    /// <param name="withBroker">False starts inventory's sidecar without its pub/sub component, so every publish fails.</param>
+    public async Task RestartAsync(bool withBroker = true)
     {
         await _sidecar.DisposeAsync();
         await _app.DisposeAsync();
+        if (withBroker) await WriteInMemoryPubSubAsync(ResourcesPath);
+        else File.Delete(Path.Combine(ResourcesPath, PubSubFileName));
         await StartInventoryAsync();
     }
+
+    /// <summary>The SKU actor's saved state, read from the store through inventory's sidecar.</summary>
+    public Task<StockItemState?> ReadSavedStateAsync(string sku) =>
+        _sidecarClient.GetFromJsonAsync<StockItemState>($"/v1.0/actors/{IStockItemActor.TypeName}/{sku}/state/{StockItemState.StateKey}", JsonSerializerOptions.Web);
 
     public async Task DisposeAsync()
     {
@@ -120,7 +131,7 @@ public sealed class InventoryApp : IAsyncLifetime
     private static async Task WriteInMemoryPubSubAsync(string resourcesPath)
     {
         Directory.CreateDirectory(resourcesPath);
-        await File.WriteAllTextAsync(Path.Combine(resourcesPath, "pubsub.yaml"), """
+        await File.WriteAllTextAsync(Path.Combine(resourcesPath, PubSubFileName), """
             apiVersion: dapr.io/v1alpha1
             kind: Component
             metadata:

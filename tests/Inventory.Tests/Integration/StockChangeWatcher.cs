@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Inventory;
@@ -16,22 +15,21 @@ namespace DaprShop.Inventory.Tests.Integration;
 /// </summary>
 public sealed class StockChangeWatcher : IAsyncDisposable
 {
-    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
-    private readonly HttpClient _inventorySidecar;
+    private readonly Func<string, Task<StockItemState?>> _readSavedState;
     private LoopbackApp _app = null!;
 
-    private StockChangeWatcher(HttpClient inventorySidecar) => _inventorySidecar = inventorySidecar;
+    private StockChangeWatcher(Func<string, Task<StockItemState?>> readSavedState) => _readSavedState = readSavedState;
 
     /// <param name="SavedVersion">The version stored for the SKU when the event arrived.</param>
     public sealed record Delivery(string CloudEventId, StockChanged Change, long SavedVersion);
 
     public int Port => _app.BaseAddress.Port;
 
-    public static async Task<StockChangeWatcher> StartAsync(HttpClient inventorySidecar)
+    /// <param name="readSavedState">Reads a SKU's saved state from inventory's store.</param>
+    public static async Task<StockChangeWatcher> StartAsync(Func<string, Task<StockItemState?>> readSavedState)
     {
-        var watcher = new StockChangeWatcher(inventorySidecar);
+        var watcher = new StockChangeWatcher(readSavedState);
         watcher._app = await LoopbackApp.StartAsync(_ => { }, app =>
         {
             app.MapGet("/dapr/subscribe", () => Results.Json(new[]
@@ -48,12 +46,7 @@ public sealed class StockChangeWatcher : IAsyncDisposable
     /// <summary>Waits until the deliveries for <paramref name="sku"/> satisfy <paramref name="condition"/>.</summary>
     public async Task<IReadOnlyList<Delivery>> WaitForAsync(string sku, Func<IReadOnlyList<Delivery>, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(WaitTimeout);
-        while (!condition(For(sku)))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
-        }
-
+        await Eventually.UntilAsync(() => Task.FromResult(condition(For(sku))));
         return For(sku);
     }
 
@@ -62,8 +55,7 @@ public sealed class StockChangeWatcher : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(JsonElement cloudEvent)
     {
         var change = cloudEvent.GetProperty("data").Deserialize<StockChanged>(JsonSerializerOptions.Web)!;
-        var saved = await _inventorySidecar.GetFromJsonAsync<StockItemState>(
-            $"/v1.0/actors/{IStockItemActor.TypeName}/{change.Sku}/state/{StockItemState.StateKey}", JsonSerializerOptions.Web);
+        var saved = await _readSavedState(change.Sku);
         _deliveries.Enqueue(new Delivery(cloudEvent.GetProperty("id").GetString()!, change, saved!.Version));
         return Results.Ok();
     }

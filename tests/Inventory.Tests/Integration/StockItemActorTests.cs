@@ -72,6 +72,24 @@ public sealed class StockItemActorTests(InventoryApp inventory)
     }
 
     [Fact]
+    public async Task Events_that_could_not_be_published_stay_saved_and_are_published_once_the_broker_is_back()
+    {
+        const string sku = "ACTOR-OUTBOX-1";
+        await inventory.RestartAsync(withBroker: false);
+        await inventory.Sku(sku).SetOnHand(new SetOnHand(6));
+        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 2, 600));
+
+        var saved = await inventory.ReadSavedStateAsync(sku);
+        await inventory.RestartAsync();
+
+        Assert.Equal([1L, 2L], saved!.PendingEvents.Select(change => change.Version));
+        // Nothing calls the actor after the restart: the retry reminder the failed publish left behind flushes the outbox.
+        var deliveries = await inventory.Watcher.WaitForAsync(sku, seen => seen.Count >= 2);
+        Assert.Equal([1L, 2L], deliveries.Select(delivery => delivery.Change.Version).Order());
+        await Eventually.UntilAsync(async () => (await inventory.ReadSavedStateAsync(sku))!.PendingEvents.Count == 0);
+    }
+
+    [Fact]
     public async Task Stock_changed_events_leave_after_the_state_they_describe_is_saved_one_per_version()
     {
         const string sku = "ACTOR-EVENTS-1";
