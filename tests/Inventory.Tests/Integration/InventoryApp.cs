@@ -35,8 +35,6 @@ public sealed class InventoryApp : IAsyncLifetime
 
     public TestAccessTokens Tokens { get; } = new();
 
-    private string ResourcesPath => Path.Combine(_directory, "resources");
-
     /// <summary>Calls inventory's HTTP API directly, as the gateway's sidecar would.</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -45,6 +43,8 @@ public sealed class InventoryApp : IAsyncLifetime
     public IActorProxyFactory Actors { get; private set; } = null!;
 
     public IStockItemActor Sku(string sku) => Actors.CreateActorProxy<IStockItemActor>(new ActorId(sku), IStockItemActor.TypeName);
+
+    private string ResourcesPath => Path.Combine(_directory, "resources");
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? bearer = null, HttpContent? content = null)
     {
