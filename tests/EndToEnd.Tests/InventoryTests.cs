@@ -22,7 +22,7 @@ public sealed class InventoryTests(MultiAppRun shop) : IClassFixture<MultiAppRun
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(async order =>
         {
             using var response = await sidecar.PostAsJsonAsync(
-                $"/v1.0/actors/{ActorType}/{sku}/method/Reserve", new { reservationId = $"order-{order}:{sku}", quantity = 1, ttlSeconds = 600 });
+                $"/v1.0/actors/{ActorType}/{sku}/method/Reserve", new { reservationId = $"order-{order}:{sku}", quantity = 1, ttl = "00:10:00" });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return await response.Content.ReadFromJsonAsync<JsonElement>();
         }));

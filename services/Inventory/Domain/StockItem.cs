@@ -67,7 +67,7 @@ public sealed class StockItem
             return new ReservationOutcome(request.ReservationId, ReservationStatus.InsufficientStock, 0, Levels.Available, null);
         }
 
-        var reservation = new Reservation(request.ReservationId, request.Quantity, now.AddSeconds(request.TtlSeconds), ReservationStatus.Reserved);
+        var reservation = new Reservation(request.ReservationId, request.Quantity, now + request.Ttl, ReservationStatus.Reserved);
         _open.Add(reservation.Id, reservation);
         Levels = Levels.Reserve(reservation.Quantity);
         RecordChange(now);
@@ -159,7 +159,7 @@ public sealed class StockItem
             throw new ArgumentException($"ReservationId must be 1 to {ReserveStock.ReservationIdMaxLength} characters.", nameof(request));
         if (request.Quantity is < 1 or > ReserveStock.MaxQuantity)
             throw new ArgumentException($"Quantity must be 1 to {ReserveStock.MaxQuantity}.", nameof(request));
-        if (request.TtlSeconds is < 1 or > ReserveStock.MaxTtlSeconds)
-            throw new ArgumentException($"TtlSeconds must be 1 to {ReserveStock.MaxTtlSeconds}.", nameof(request));
+        if (request.Ttl < ReserveStock.MinTtl || request.Ttl > ReserveStock.MaxTtl)
+            throw new ArgumentException($"Ttl must be {ReserveStock.MinTtl} to {ReserveStock.MaxTtl}.", nameof(request));
     }
 }

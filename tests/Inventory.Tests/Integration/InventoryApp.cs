@@ -18,7 +18,7 @@ namespace DaprShop.Inventory.Tests.Integration;
 /// <summary>
 /// Inventory composed as its Program.cs does (seed on), behind the real local sidecar with actor state in SQLite and an
 /// in-memory broker, API tokens on in both directions; plus a <see cref="StockChangeWatcher"/> app behind a second
-/// sidecar on the same broker. Tokens come from <see cref="TestAccessTokens"/> in place of identity's JWKS.
+/// sidecar on the same broker. Access tokens come from <see cref="TestAccessTokens"/> in place of identity's JWKS.
 /// </summary>
 public sealed class InventoryApp : IAsyncLifetime
 {
@@ -96,7 +96,6 @@ public sealed class InventoryApp : IAsyncLifetime
         await Watcher.DisposeAsync();
         await _shared.DisposeAsync();
         _sidecarClient.Dispose();
-        Tokens.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 

@@ -13,9 +13,9 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         var stock = inventory.Sku("ACTOR-FLOW-1");
         await stock.SetOnHand(new SetOnHand(10));
 
-        var reserved = await stock.Reserve(new ReserveStock("order-1:ACTOR-FLOW-1", 3, 600));
-        var reservedAgain = await stock.Reserve(new ReserveStock("order-1:ACTOR-FLOW-1", 3, 600));
-        await stock.Reserve(new ReserveStock("order-2:ACTOR-FLOW-1", 2, 600));
+        var reserved = await stock.Reserve(new ReserveStock("order-1:ACTOR-FLOW-1", 3, TimeSpan.FromMinutes(10)));
+        var reservedAgain = await stock.Reserve(new ReserveStock("order-1:ACTOR-FLOW-1", 3, TimeSpan.FromMinutes(10)));
+        await stock.Reserve(new ReserveStock("order-2:ACTOR-FLOW-1", 2, TimeSpan.FromMinutes(10)));
         var committed = await stock.Commit(new ReservationReference("order-1:ACTOR-FLOW-1"));
         var committedAgain = await stock.Commit(new ReservationReference("order-1:ACTOR-FLOW-1"));
         var released = await stock.Release(new ReservationReference("order-2:ACTOR-FLOW-1"));
@@ -42,8 +42,8 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         const string sku = "ACTOR-EXPIRY-1";
         var stock = inventory.Sku(sku);
         await stock.SetOnHand(new SetOnHand(5));
-        await stock.Reserve(new ReserveStock("short", 2, TtlSeconds: 1));
-        await stock.Reserve(new ReserveStock("long", 1, TtlSeconds: 600));
+        await stock.Reserve(new ReserveStock("short", 2, TimeSpan.FromSeconds(1)));
+        await stock.Reserve(new ReserveStock("long", 1, TimeSpan.FromMinutes(10)));
 
         // Nothing calls the actor meanwhile: only the reminder can produce the change that returns the two units.
         var deliveries = await inventory.Watcher.WaitForAsync(sku, seen => seen.Any(delivery => delivery.Change.Version == 4));
@@ -61,7 +61,7 @@ public sealed class StockItemActorTests(InventoryApp inventory)
     {
         const string sku = "ACTOR-RESTART-1";
         await inventory.Sku(sku).SetOnHand(new SetOnHand(4));
-        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 3, TtlSeconds: 8));
+        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 3, TimeSpan.FromSeconds(8)));
 
         await inventory.RestartAsync();
 
@@ -77,7 +77,7 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         const string sku = "ACTOR-OUTBOX-1";
         await inventory.RestartAsync(withBroker: false);
         await inventory.Sku(sku).SetOnHand(new SetOnHand(6));
-        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 2, 600));
+        await inventory.Sku(sku).Reserve(new ReserveStock("r1", 2, TimeSpan.FromMinutes(10)));
 
         var saved = await inventory.ReadSavedStateAsync(sku);
         await inventory.RestartAsync();
@@ -95,7 +95,7 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         const string sku = "ACTOR-EVENTS-1";
         var stock = inventory.Sku(sku);
         await stock.SetOnHand(new SetOnHand(8));
-        await stock.Reserve(new ReserveStock("r1", 3, 600));
+        await stock.Reserve(new ReserveStock("r1", 3, TimeSpan.FromMinutes(10)));
         await stock.Adjust(new AdjustStock(2, "goods received"));
         await stock.Commit(new ReservationReference("r1"));
 
@@ -119,7 +119,7 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         await stock.SetOnHand(new SetOnHand(50));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(order =>
-            inventory.Sku(sku).Reserve(new ReserveStock($"order-{order}:{sku}", 1, 600))));
+            inventory.Sku(sku).Reserve(new ReserveStock($"order-{order}:{sku}", 1, TimeSpan.FromMinutes(10)))));
 
         Assert.Equal(50, outcomes.Count(outcome => outcome.Status == ReservationStatus.Reserved));
         Assert.Equal(150, outcomes.Count(outcome => outcome.Status == ReservationStatus.InsufficientStock));
@@ -137,7 +137,7 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         var stock = inventory.Sku("ACTOR-BAD-1");
         await stock.SetOnHand(new SetOnHand(3));
 
-        var failure = await Assert.ThrowsAsync<ActorMethodInvocationException>(() => stock.Reserve(new ReserveStock("r1", 0, 600)));
+        var failure = await Assert.ThrowsAsync<ActorMethodInvocationException>(() => stock.Reserve(new ReserveStock("r1", 0, TimeSpan.FromMinutes(10))));
 
         Assert.Equal(typeof(ArgumentException).FullName, failure.RemoteExceptionType);
         Assert.Equal(3, (await stock.GetLevels()).Available);
