@@ -1,9 +1,16 @@
+using DaprShop.Gateway.Cors;
 using DaprShop.Gateway.Forwarding;
+using DaprShop.Gateway.OpenApi;
+using DaprShop.Gateway.RateLimiting;
 
 namespace DaprShop.Gateway;
 
 public static class GatewayServiceCollectionExtensions
 {
     public static IServiceCollection AddGateway(this IServiceCollection services) =>
-        services.AddSingleton<SidecarForwarder>();
+        services
+            .AddSingleton<SidecarForwarder>()
+            .AddGatewayCors()
+            .AddGatewayRateLimits()
+            .AddAggregatedSwaggerUi();
 }
