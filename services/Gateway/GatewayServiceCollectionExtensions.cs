@@ -1,3 +1,4 @@
+using DaprShop.Gateway.Authentication;
 using DaprShop.Gateway.Cors;
 using DaprShop.Gateway.Forwarding;
 using DaprShop.Gateway.OpenApi;
@@ -10,6 +11,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGateway(this IServiceCollection services) =>
         services
             .AddSingleton<SidecarForwarder>()
+            .AddUnverifiableTokenRefusal()
             .AddGatewayCors()
             .AddGatewayRateLimits()
             .AddAggregatedSwaggerUi();

@@ -61,6 +61,28 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
         Assert.True(_sidecar.Received.IsEmpty, $"the {forgery} token was forwarded");
     }
 
+    public static TheoryData<string> Unverifiable => new()
+    {
+        $"Bearer {TestSigningKey.IssueUnsigned()}",
+        $"Bearer {IdentityKey.IssueHmac(IdentityKey.PublicKeyBytes)}",
+        "Bearer not.a.jwt",
+        "Bearer eyJhbGciOi",
+    };
+
+    [Theory]
+    [MemberData(nameof(Unverifiable))]
+    public async Task A_token_no_key_could_verify_is_refused_without_asking_identity_even_while_identity_is_down(string authorization)
+    {
+        _sidecar.Jwks = null;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        var response = await _gateway.Client.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal(0, _sidecar.JwksFetches);
+    }
+
     [Fact]
     public async Task A_valid_token_is_forwarded_unchanged_for_the_app_to_check_again()
     {
