@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using DaprShop.Contracts.Identity;
 using DaprShop.Gateway.Authentication;
+using DaprShop.Testing;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DaprShop.Gateway.Tests;
 
@@ -11,9 +15,8 @@ namespace DaprShop.Gateway.Tests;
 /// </summary>
 public sealed class EdgeAuthenticationTests : IAsyncLifetime
 {
-    private static readonly TestSigningKey IdentityKey = new("identity-key-1");
-    private static readonly TestSigningKey ForgersKey = new("identity-key-1");
-    private static readonly TestSigningKey UnpublishedKey = new("identity-key-2");
+    private static readonly TestAccessTokens Identity = new();
+    private static readonly TestAccessTokens RotatedInKey = new();
 
     private readonly ManualClock _clock = new();
     private FakeSidecar _sidecar = null!;
@@ -22,7 +25,7 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sidecar = await FakeSidecar.StartAsync();
-        _sidecar.Jwks = TestSigningKey.JwksOf(IdentityKey);
+        _sidecar.Jwks = Identity.JwksJson();
         _gateway = await GatewayHost.StartAsync(_sidecar.Endpoint, clock: _clock);
     }
 
@@ -32,52 +35,46 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
         await _sidecar.DisposeAsync();
     }
 
-    public static TheoryData<string, string> Forgeries => new()
+    public static TheoryData<string, string> Forgeries()
     {
-        { "alg none", $"Bearer {TestSigningKey.IssueUnsigned()}" },
-        { "HS256 keyed with identity's public key", $"Bearer {IdentityKey.IssueHmac(IdentityKey.PublicKeyBytes)}" },
-        { "payload tampered after signing", $"Bearer {IdentityKey.IssueTampered()}" },
-        { "signed by another key under identity's key id", $"Bearer {ForgersKey.Issue()}" },
-        { "expired", $"Bearer {IdentityKey.Issue(expires: DateTime.UtcNow.AddMinutes(-5))}" },
-        { "wrong issuer", $"Bearer {IdentityKey.Issue(issuer: "someone-else")}" },
-        { "wrong audience", $"Bearer {IdentityKey.Issue(audience: "another-shop")}" },
-        { "key id identity never published", $"Bearer {UnpublishedKey.Issue()}" },
-        { "not a JWT", "Bearer not.a.jwt" },
-        { "empty bearer", "Bearer " },
-        { "another scheme", "Basic c2hvcHBlcjpzZWNyZXQ=" },
-    };
+        var user = Guid.CreateVersion7();
+        var forgeries = new TheoryData<string, string>();
+        foreach (var (name, token) in Identity.Forgeries(user))
+        {
+            forgeries.Add(name, $"Bearer {token}");
+        }
+
+        var impostorUnderIdentitysKeyId = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Identity.SigningKey.KeyId };
+        forgeries.Add("signed with another key under identity's key id", $"Bearer {Identity.Issue(user, [Roles.Customer], signingKey: impostorUnderIdentitysKeyId)}");
+        forgeries.Add("empty bearer", "Bearer ");
+        forgeries.Add("another scheme", "Basic c2hvcHBlcjpzZWNyZXQ=");
+        return forgeries;
+    }
 
     [Theory]
     [MemberData(nameof(Forgeries))]
     public async Task An_invalid_token_is_a_401_problem_with_an_invalid_token_challenge_and_is_not_forwarded(string forgery, string authorization)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-
-        var response = await _gateway.Client.SendAsync(request);
+        var response = await SendAsync(authorization);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(RejectInvalidBearerToken.Challenge, response.Headers.WwwAuthenticate.ToString());
         Assert.True(_sidecar.Received.IsEmpty, $"the {forgery} token was forwarded");
     }
 
-    public static TheoryData<string> Unverifiable => new()
+    public static TheoryData<string> Unverifiable()
     {
-        $"Bearer {TestSigningKey.IssueUnsigned()}",
-        $"Bearer {IdentityKey.IssueHmac(IdentityKey.PublicKeyBytes)}",
-        "Bearer not.a.jwt",
-        "Bearer eyJhbGciOi",
-    };
+        var forgeries = Identity.Forgeries(Guid.CreateVersion7());
+        return [$"Bearer {forgeries["alg none"]}", $"Bearer {forgeries["HS256 with the public key as secret"]}", $"Bearer {forgeries["not a JWT"]}", "Bearer eyJhbGciOi"];
+    }
 
     [Theory]
     [MemberData(nameof(Unverifiable))]
     public async Task A_token_no_key_could_verify_is_refused_without_asking_identity_even_while_identity_is_down(string authorization)
     {
         _sidecar.Jwks = null;
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
-        var response = await _gateway.Client.SendAsync(request);
+        var response = await SendAsync(authorization);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(0, _sidecar.JwksFetches);
@@ -86,11 +83,9 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_token_is_forwarded_unchanged_for_the_app_to_check_again()
     {
-        var token = IdentityKey.Issue();
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var token = Identity.Customer(Guid.CreateVersion7());
 
-        var response = await _gateway.Client.SendAsync(request);
+        var response = await SendAsync($"Bearer {token}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"Bearer {token}", Assert.Single(_sidecar.Received).Headers["Authorization"]);
@@ -111,8 +106,7 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            var response = await SendWithTokenAsync(IdentityKey.Issue());
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync($"Bearer {Identity.Customer(Guid.CreateVersion7())}")).StatusCode);
         }
 
         Assert.Equal(1, _sidecar.JwksFetches);
@@ -121,12 +115,12 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_key_id_makes_the_gateway_look_again_once_and_a_flood_of_them_no_more_often()
     {
-        await SendWithTokenAsync(IdentityKey.Issue());
+        await SendAsync($"Bearer {Identity.Customer(Guid.CreateVersion7())}");
         _clock.Advance(TimeSpan.FromSeconds(6));
 
         for (var i = 0; i < 5; i++)
         {
-            var response = await SendWithTokenAsync(UnpublishedKey.Issue());
+            var response = await SendAsync($"Bearer {RotatedInKey.Customer(Guid.CreateVersion7())}");
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
 
@@ -137,13 +131,13 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_key_identity_rotated_in_is_accepted_once_the_gateway_has_looked_again()
     {
-        await SendWithTokenAsync(IdentityKey.Issue());
-        _sidecar.Jwks = TestSigningKey.JwksOf(IdentityKey, UnpublishedKey);
+        await SendAsync($"Bearer {Identity.Customer(Guid.CreateVersion7())}");
+        _sidecar.Jwks = JwksOf(Identity, RotatedInKey);
         _clock.Advance(TimeSpan.FromSeconds(6));
 
         // The first token under the new key id only asks for a refresh (JwtBearer's way); the next one uses it.
-        await SendWithTokenAsync(UnpublishedKey.Issue());
-        var response = await SendWithTokenAsync(UnpublishedKey.Issue());
+        await SendAsync($"Bearer {RotatedInKey.Customer(Guid.CreateVersion7())}");
+        var response = await SendAsync($"Bearer {RotatedInKey.Customer(Guid.CreateVersion7())}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, _sidecar.JwksFetches);
@@ -154,16 +148,19 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
     {
         _sidecar.Jwks = null;
 
-        var response = await SendWithTokenAsync(IdentityKey.Issue());
+        var response = await SendAsync($"Bearer {Identity.Customer(Guid.CreateVersion7())}");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Empty(_sidecar.Received);
     }
 
-    private Task<HttpResponseMessage> SendWithTokenAsync(string token)
+    private Task<HttpResponseMessage> SendAsync(string authorization)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return _gateway.Client.SendAsync(request);
     }
+
+    private static string JwksOf(params TestAccessTokens[] keyHolders) =>
+        new JsonObject { ["keys"] = new JsonArray([.. keyHolders.SelectMany(holder => JsonNode.Parse(holder.JwksJson())!["keys"]!.AsArray()).Select(key => key!.DeepClone())]) }.ToJsonString();
 }

@@ -2,20 +2,21 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using DaprShop.Gateway.Correlation;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace DaprShop.Gateway.Tests;
 
 public sealed class ForwardingTests : IAsyncLifetime
 {
-    private readonly TestSigningKey _identityKey = new("identity-key-1");
+    private readonly TestAccessTokens _identity = new();
     private FakeSidecar _sidecar = null!;
     private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync()
     {
         _sidecar = await FakeSidecar.StartAsync();
-        _sidecar.Jwks = TestSigningKey.JwksOf(_identityKey);
+        _sidecar.Jwks = _identity.JwksJson();
         _gateway = await GatewayHost.StartAsync(_sidecar.Endpoint);
     }
 
@@ -62,7 +63,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     [Fact]
     public async Task End_to_end_headers_are_forwarded_and_hop_by_hop_ones_are_not()
     {
-        var token = _identityKey.Issue();
+        var token = _identity.Customer(Guid.CreateVersion7());
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/ordering/checkout");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("X-Cart-Id", "cart-7");

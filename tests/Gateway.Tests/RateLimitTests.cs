@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DaprShop.Testing;
 
 namespace DaprShop.Gateway.Tests;
 
@@ -11,14 +12,14 @@ public sealed class RateLimitTests : IAsyncLifetime
     private const int WriteLimit = 5;
     private static readonly IPAddress AnotherClient = IPAddress.Parse("127.0.0.2");
 
-    private readonly TestSigningKey _identityKey = new("identity-key-1");
+    private readonly TestAccessTokens _identity = new();
     private FakeSidecar _sidecar = null!;
     private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync()
     {
         _sidecar = await FakeSidecar.StartAsync();
-        _sidecar.Jwks = TestSigningKey.JwksOf(_identityKey);
+        _sidecar.Jwks = _identity.JwksJson();
         _gateway = await GatewayHost.StartAsync(_sidecar.Endpoint, settings: new Dictionary<string, string?>
         {
             ["Gateway:RateLimits:Login:PermitLimit"] = LoginLimit.ToString(),
@@ -109,11 +110,11 @@ public sealed class RateLimitTests : IAsyncLifetime
         var user = Guid.CreateVersion7();
         for (var i = 0; i < WriteLimit; i++)
         {
-            await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identityKey.Issue(user));
+            await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identity.Customer(user));
         }
 
-        var sameUser = await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identityKey.Issue(user));
-        var anotherUserSameAddress = await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identityKey.Issue(Guid.CreateVersion7()));
+        var sameUser = await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identity.Customer(user));
+        var anotherUserSameAddress = await SendAsync(_gateway.Client, "POST", "/api/cart/items", _identity.Customer(Guid.CreateVersion7()));
         var anonymousSameAddress = await SendAsync(_gateway.Client, "POST", "/api/cart/items");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, sameUser.StatusCode);
