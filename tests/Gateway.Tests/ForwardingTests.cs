@@ -44,6 +44,14 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_area_alias_is_forwarded_to_its_app()
+    {
+        await _gateway.Client.PostAsync("/api/orders/checkout", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal("/v1.0/invoke/ordering/method/checkout", Assert.Single(_sidecar.Received).PathAndQuery);
+    }
+
+    [Fact]
     public async Task The_caller_cannot_choose_the_sidecar_token_the_target_or_the_caller_identity()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
