@@ -32,12 +32,15 @@ public sealed partial class GatewayEdgeTests(MultiAppRun shop) : IClassFixture<M
     }
 
     [Fact]
-    public async Task The_catalog_document_is_public_through_the_gateway()
+    public async Task The_catalog_document_is_public_through_the_gateway_and_points_try_it_out_at_the_gateway()
     {
         var response = await shop.Http.GetAsync(new Uri(shop.Gateway, "/api/catalog/openapi/v1.json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        // Swagger UI's "Try it out" sends requests to the document's server: the gateway, not the app's own port.
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/api/catalog", document.RootElement.GetProperty("servers")[0].GetProperty("url").GetString());
     }
 
     public static TheoryData<string> Forgeries() => [.. new TestAccessTokens().Forgeries(Guid.CreateVersion7()).Keys];

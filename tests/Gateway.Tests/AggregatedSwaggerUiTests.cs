@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DaprShop.Gateway.Routing;
+using Microsoft.AspNetCore.Http;
 
 namespace DaprShop.Gateway.Tests;
 
@@ -56,6 +57,49 @@ public sealed partial class AggregatedSwaggerUiTests : IAsyncLifetime
             GatewayRoutes.RoutableAppIds.Select(appId => $"/v1.0/invoke/{appId}/method/openapi/v1.json").Order(),
             _sidecar.Received.Select(received => received.PathAndQuery).Order());
         Assert.All(_sidecar.Received, received => Assert.False(received.Headers.ContainsKey("Authorization")));
+    }
+
+    [Theory]
+    [InlineData("catalog", "/api/catalog/openapi/v1.json")]
+    [InlineData("orders", "/api/orders/openapi/v1.json")]
+    public async Task An_apps_document_names_the_apps_public_prefix_as_its_server_so_try_it_out_goes_through_the_gateway(string publicName, string path)
+    {
+        _sidecar.Respond = context => context.Response.WriteAsJsonAsync(new
+        {
+            openapi = "3.1.1",
+            info = new { title = "app", version = "v1" },
+            servers = new[] { new { url = "http://127.0.0.1:5102/" } },
+            paths = new { },
+        });
+
+        var document = JsonDocument.Parse(await _gateway.Client.GetStringAsync(path)).RootElement;
+
+        Assert.Equal($"/api/{publicName}", Assert.Single(document.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString());
+        Assert.Equal("3.1.1", document.GetProperty("openapi").GetString());
+        Assert.Equal("app", document.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/catalog/products")]
+    [InlineData("/api/catalog/openapi/v1.json/extra")]
+    public async Task Other_json_answers_keep_their_servers(string path)
+    {
+        const string body = """{"servers":[{"url":"http://example.com"}]}""";
+        _sidecar.Respond = context =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(body);
+        };
+
+        Assert.Equal(body, await _gateway.Client.GetStringAsync(path));
+    }
+
+    [Fact]
+    public async Task A_document_that_is_not_json_is_passed_on_as_it_came()
+    {
+        _sidecar.Respond = context => context.Response.WriteAsync("not json");
+
+        Assert.Equal("not json", await _gateway.Client.GetStringAsync("/api/catalog/openapi/v1.json"));
     }
 
     [Fact]

@@ -84,6 +84,11 @@ public static class GatewayApi
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, detail: $"App '{target.AppId}' cannot be reached right now.");
         }
 
+        if (PublicOpenApiDocument.IsRequested(context.Request, target))
+        {
+            await PublicOpenApiDocument.PointServersAtAsync(response, $"{context.Request.PathBase}/api/{app}", context.RequestAborted);
+        }
+
         return new ProxiedResponse(response);
     }
 }
