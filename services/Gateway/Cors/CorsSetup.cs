@@ -1,5 +1,6 @@
 using DaprShop.Contracts.Cart;
 using DaprShop.Gateway.Correlation;
+using DaprShop.Gateway.Routing;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -25,7 +26,7 @@ internal static class CorsSetup
         services.AddOptions<CorsOptions>().Configure<IOptions<GatewayCorsOptions>>((cors, gateway) =>
             cors.AddDefaultPolicy(policy => policy
                 .WithOrigins(gateway.Value.Origins)
-                .WithMethods([.. Routing.GatewayRoutes.ForwardedMethods])
+                .WithMethods([.. GatewayRoutes.ForwardedMethods])
                 .WithHeaders(AllowedRequestHeaders)
                 .WithExposedHeaders(ExposedResponseHeaders)
                 // Browsers cap this anyway (Chromium at 2 h); it saves a preflight per write.
