@@ -14,8 +14,9 @@ namespace DaprShop.Catalog.Admin;
 internal sealed class ProductAdministration(
     ProductStore store, ProductSearchIndex index, DaprClient dapr, TimeProvider clock, ILogger<ProductAdministration> logger)
 {
-    // A conflict means another admin changed the same product between our read and write; a few re-reads settle it.
-    private const int Attempts = 5;
+    // A conflict means another write moved the product (or, for creates, the id list every create appends to) between
+    // our read and write. Re-reading after a short random pause settles even a burst of parallel creates.
+    private const int Attempts = 20;
 
     public async Task<AdminOutcome> CreateAsync(ProductContent content, CancellationToken cancellationToken)
     {
@@ -26,7 +27,11 @@ internal sealed class ProductAdministration(
             var product = Product.Create(Guid.CreateVersion7(now), content, now);
             var write = await store.CreateAsync(product, cancellationToken);
             if (write.Status == ProductWriteStatus.SkusTaken) return AdminOutcome.SkusTaken(write.TakenSkus);
-            if (write.Status == ProductWriteStatus.Stale) continue;
+            if (write.Status == ProductWriteStatus.Stale)
+            {
+                await PauseAsync(attempt, cancellationToken);
+                continue;
+            }
 
             index.Upsert(product);
             await PublishAsync(Topics.ProductCreated,
@@ -50,7 +55,11 @@ internal sealed class ProductAdministration(
             var updated = previous.Update(content, clock.GetUtcNow());
             var write = await store.UpdateAsync(previous, etag, updated, cancellationToken);
             if (write.Status == ProductWriteStatus.SkusTaken) return AdminOutcome.SkusTaken(write.TakenSkus);
-            if (write.Status == ProductWriteStatus.Stale) continue;
+            if (write.Status == ProductWriteStatus.Stale)
+            {
+                await PauseAsync(attempt, cancellationToken);
+                continue;
+            }
 
             index.Upsert(updated);
             await PublishAsync(Topics.ProductUpdated,
@@ -73,7 +82,11 @@ internal sealed class ProductAdministration(
             if (product.IsArchived) return AdminOutcome.Done(product);
 
             var archived = product.Archive(clock.GetUtcNow());
-            if (!await store.TrySaveAsync(archived, etag, cancellationToken)) continue;
+            if (!await store.TrySaveAsync(archived, etag, cancellationToken))
+            {
+                await PauseAsync(attempt, cancellationToken);
+                continue;
+            }
 
             index.Upsert(archived);
             await PublishAsync(Topics.ProductArchived, new ProductArchived(id, [.. archived.Skus], archived.Version, archived.UpdatedAt), cancellationToken);
@@ -86,6 +99,10 @@ internal sealed class ProductAdministration(
 
     private Task PublishAsync<TEvent>(string topic, TEvent productEvent, CancellationToken cancellationToken) =>
         dapr.PublishEventAsync(ComponentNames.PubSub, topic, productEvent, cancellationToken);
+
+    /// <summary>Random, growing with the attempt, so contenders that collided do not collide again in lockstep.</summary>
+    private static Task PauseAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
 
     private static InvalidOperationException ContendedFor(string what) =>
         new($"Gave up after {Attempts} attempts: {what} kept changing concurrently.");

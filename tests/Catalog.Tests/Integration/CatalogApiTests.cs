@@ -134,6 +134,21 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parallel_creates_all_land_in_the_list_of_products()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(index =>
+            SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Post, "products", ProductBody($"Parallel pebble {index}", UniqueSku("PEBBLE")))));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        var (ids, _) = await _host.Dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, "product-ids");
+        foreach (var response in responses)
+        {
+            Assert.Contains((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), ids!);
+        }
+        Assert.Equal(12, (await GetJsonAsync("products?q=pebble")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_input_to_every_write_endpoint_is_a_400_problem()
     {
         var id = (await CreateAsync("Valid lamp", UniqueSku("LAMP"))).GetProperty("id").GetString();
