@@ -67,11 +67,9 @@ public static class ShopBenchmark
         var skus = SeedCatalog.Products.SelectMany(product => product.Variants).Select(variant => variant.Sku).Take(SpreadSkus).ToList();
         foreach (var sku in skus) await setup.SetStockAsync(admin, sku, BenchmarkStock, cancellationToken);
         var inventorySidecar = new Uri($"http://127.0.0.1:{shop.Apps.Single(app => app.AppId == "inventory").DaprHttpPort}");
-        var hot = ShopWorkloads.Reservations("reservations on one SKU", inventorySidecar, [skus[0]]);
-        var spread = ShopWorkloads.Reservations($"reservations over {SpreadSkus} SKUs", inventorySidecar, skus);
-        await phases.ClosedAsync("reservation warm-up", http, spread, ReservationConnections, options.Duration / 4, cancellationToken);
-        var hotResult = await phases.ClosedAsync("reservations on one hot SKU", http, hot, ReservationConnections, options.Duration, cancellationToken);
-        var spreadResult = await phases.ClosedAsync($"reservations over {SpreadSkus} SKUs", http, spread, ReservationConnections, options.Duration, cancellationToken);
+        await phases.ReservationsAsync("reservation warm-up", new ReservationLoad(http, inventorySidecar, skus), ReservationConnections, options.Duration / 4, cancellationToken);
+        var hotResult = await phases.ReservationsAsync("reservations on one hot SKU", new ReservationLoad(http, inventorySidecar, [skus[0]]), ReservationConnections, options.Duration, cancellationToken);
+        var spreadResult = await phases.ReservationsAsync($"reservations over {SpreadSkus} SKUs", new ReservationLoad(http, inventorySidecar, skus), ReservationConnections, options.Duration, cancellationToken);
 
         var results = new ShopBenchmarkResults(
             options, machine, products, gatewayMaximum, directMaximum, steps, CustomerAccounts, loginResult, hashVerifications,

@@ -5,23 +5,31 @@ public sealed class ShopPhases(int phaseCount)
 {
     private int _phase;
 
-    public async Task<LoadResult> ClosedAsync(
+    public Task<LoadResult> ClosedAsync(
         string label, HttpClient client, Workload workload, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var load = new ClosedLoopLoad(client, workload);
-        await using (PhaseProgress.Start(++_phase, phaseCount, $"{label} ({connections} connections)", duration, null, () => (load.Completed, load.Failed)))
-        {
-            return await load.RunAsync(connections, duration, long.MaxValue, cancellationToken);
-        }
+        return RunAsync($"{label} ({connections} connections)", duration, () => (load.Completed, load.Failed),
+            () => load.RunAsync(connections, duration, long.MaxValue, cancellationToken));
     }
 
-    public async Task<LoadResult> OpenAsync(
+    public Task<LoadResult> OpenAsync(
         string label, HttpClient client, Workload workload, int requestsPerSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var load = new OpenLoopLoad(client, workload);
-        await using (PhaseProgress.Start(++_phase, phaseCount, label, duration, null, () => (load.Completed, load.Failed)))
+        return RunAsync(label, duration, () => (load.Completed, load.Failed), () => load.RunAsync(requestsPerSecond, duration, cancellationToken));
+    }
+
+    public Task<LoadResult> ReservationsAsync(
+        string label, ReservationLoad load, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunAsync($"{label} ({connections} connections)", duration, () => (load.Completed, load.Failed),
+            () => load.RunAsync(connections, duration, cancellationToken));
+
+    private async Task<LoadResult> RunAsync(string label, TimeSpan planned, Func<(long, long)> counts, Func<Task<LoadResult>> run)
+    {
+        await using (PhaseProgress.Start(++_phase, phaseCount, label, planned, null, counts))
         {
-            return await load.RunAsync(requestsPerSecond, duration, cancellationToken);
+            return await run();
         }
     }
 }

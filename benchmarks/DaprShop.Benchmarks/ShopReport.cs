@@ -42,7 +42,8 @@ public static class ShopReport
         report.AppendLine();
 
         report.AppendLine("### Stock reservations").AppendLine();
-        AppendClosedLoopTable(report, $"Closed loop, {results.ReservationConnections} connections, actor calls through inventory's sidecar", "reservations/s",
+        report.AppendLine("Each connection reserves one unit under a new reservation id through inventory's sidecar (actor API, as checkout does), then releases it; latency is the reserve call's.").AppendLine();
+        AppendClosedLoopTable(report, $"Closed loop, {results.ReservationConnections} connections", "reservations/s",
             [("one hot SKU (every call queues for one actor)", results.HotSkuReservations), ("spread over many SKUs (baseline)", results.SpreadReservations)]);
         report.AppendLine(Invariant, $"One hot SKU: {results.HotSkuReservations.SucceededPerSecond / results.SpreadReservations.SucceededPerSecond:0.00} × the spread throughput.");
         return report.ToString();

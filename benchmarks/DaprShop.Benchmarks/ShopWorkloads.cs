@@ -39,22 +39,6 @@ public static class ShopWorkloads
             return new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/identity/login")) { Content = JsonContent.Create(new { email, password }) };
         }, HttpStatusCode.OK);
 
-    /// <summary>
-    /// One-unit reservations through the inventory app's sidecar, as checkout makes them, on <paramref name="skus"/> in
-    /// turn (one SKU: every call queues for the same actor).
-    /// </summary>
-    public static Workload Reservations(string name, Uri inventorySidecar, IReadOnlyList<string> skus) =>
-        new(name, sequence =>
-        {
-            var sku = skus[(int)(sequence % skus.Count)];
-            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(inventorySidecar, $"/v1.0/actors/{InventoryActor.Type}/{sku}/method/{InventoryActor.Reserve}"))
-            {
-                Content = JsonContent.Create(InventoryActor.ReserveBody($"bench-{sequence}-{Guid.NewGuid():N}")),
-            };
-            request.Headers.Add("dapr-api-token", Testing.ShopRun.DaprApiToken);
-            return request;
-        }, HttpStatusCode.OK);
-
     private static List<string> BuildCatalogQueries()
     {
         string[] sorts = ["", "&sort=price-asc", "&sort=price-desc", "&sort=newest"];

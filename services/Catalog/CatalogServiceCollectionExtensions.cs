@@ -1,5 +1,11 @@
+using DaprShop.Catalog.Admin;
 using DaprShop.Catalog.Api;
+using DaprShop.Catalog.Domain;
+using DaprShop.Catalog.Events;
 using DaprShop.Catalog.Persistence;
+using DaprShop.Catalog.Search;
+using DaprShop.Catalog.Startup;
+using DaprShop.SeedData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DaprShop.Catalog;
@@ -9,8 +15,17 @@ public static class CatalogServiceCollectionExtensions
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new CategoryTree(SeedCatalog.Categories.Select(category => new Category(category.Slug, category.Name, category.ParentSlug))));
+        services.AddSingleton<ProductSearchIndex>();
         services.AddSingleton<ProductStore>();
-        services.AddValidatorsFromAssemblyContaining<CreateProductRequestValidator>();
+        services.AddSingleton<StockLevelStore>();
+        services.AddSingleton<CatalogSeeder>();
+        services.AddSingleton<ProductAdministration>();
+        services.AddSingleton<StockChangedHandler>();
+        services.AddSingleton<ProductChangedHandler>();
+        services.AddHostedService<SearchIndexLoader>();
+        services.AddHealthChecks().AddCheck<SearchIndexReadiness>("search-index");
+        services.AddValidatorsFromAssemblyContaining<ProductRequestValidator>();
         return services;
     }
 }

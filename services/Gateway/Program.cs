@@ -9,5 +9,6 @@ builder.Services.AddGateway();
 var app = builder.Build();
 app.UseCorrelationId();
 app.UseServiceDefaults();
+app.UseGatewayEdge();
 app.MapGatewayApi();
 app.Run();

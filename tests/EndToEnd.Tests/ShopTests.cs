@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DaprShop.SeedData;
+using DaprShop.Testing;
 
 namespace DaprShop.EndToEnd.Tests;
 
 [Collection(MultiAppRunCollection.Name)]
 public sealed class ShopTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 {
+    private readonly ShopSetup _api = new(shop.Run, shop.Http);
+
     private static readonly string[] AppIds = ["gateway", "identity", "catalog", "inventory", "cart", "ordering", "payment", "notification"];
 
     [Fact]
@@ -31,21 +35,21 @@ public sealed class ShopTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
     [Fact]
     public async Task The_gateway_reaches_a_service_through_service_invocation_with_status_and_body_preserved()
     {
-        var created = await CreateProductAsync("Trail shoe");
-        var id = created.GetProperty("id").GetString();
+        await _api.WaitForSeededCatalogAsync(CancellationToken.None);
+        var seeded = SeedCatalog.Products[0];
 
-        var response = await shop.Http.GetAsync(new Uri(shop.Gateway, $"/api/catalog/products/{id}"));
+        var response = await shop.Http.GetAsync(new Uri(shop.Gateway, $"/api/catalog/products/{seeded.Id}"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var product = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Trail shoe", product.GetProperty("name").GetString());
-        Assert.Equal(12900, product.GetProperty("price").GetProperty("amount").GetInt64());
+        Assert.Equal(seeded.Name, product.GetProperty("name").GetString());
+        Assert.Equal(seeded.Variants[0].Price.Amount, product.GetProperty("variants")[0].GetProperty("price").GetProperty("amount").GetInt64());
     }
 
     [Fact]
     public async Task The_gateway_passes_problem_details_back_for_bad_input_and_missing_resources()
     {
-        var invalid = await shop.Http.PostAsJsonAsync(new Uri(shop.Gateway, "/api/catalog/products"), new { name = "", price = new { amount = -1, currency = "EURO" } });
+        var invalid = await shop.Http.GetAsync(new Uri(shop.Gateway, "/api/catalog/products?pageSize=0"));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
 
@@ -114,11 +118,13 @@ public sealed class ShopTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 
     private async Task<JsonElement> CreateProductAsync(string name)
     {
-        var response = await shop.Http.PostAsJsonAsync(new Uri(shop.Gateway, "/api/catalog/products"), new
+        var adminToken = await _api.LogInAsAdminAsync(CancellationToken.None);
+        using var response = await _api.SendAsync(HttpMethod.Post, "/api/catalog/products", adminToken, new
         {
             name,
-            sku = $"SKU-{Random.Shared.Next(100000, 999999)}",
-            price = new { amount = 12900, currency = "EUR" },
+            category = SeedCatalog.Categories[^1].Slug,
+            brand = "End-to-end",
+            variants = new[] { new { sku = $"SKU-{Random.Shared.Next(100000, 999999)}", price = new { amount = 12900, currency = "EUR" } } },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -26,6 +26,17 @@ internal sealed class FakeSidecar : IAsyncDisposable
 
     public Func<HttpContext, Task> Respond { get; set; } = context => context.Response.WriteAsync("ok");
 
+    /// <summary>Where the gateway's token validation asks identity for its keys through the sidecar.</summary>
+    public const string JwksPath = "/v1.0/invoke/identity/method/.well-known/jwks.json";
+
+    /// <summary>Identity's JWKS document; null answers as the sidecar does when identity is not running.</summary>
+    public string? Jwks { get; set; }
+
+    /// <summary>How often the JWKS was asked for; those requests are not in <see cref="Received"/>.</summary>
+    public int JwksFetches => _jwksFetches;
+
+    private int _jwksFetches;
+
     public static async Task<FakeSidecar> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +46,12 @@ internal sealed class FakeSidecar : IAsyncDisposable
         FakeSidecar? sidecar = null;
         app.Run(async context =>
         {
+            if (context.Request.Path == JwksPath)
+            {
+                await sidecar!.ServeJwksAsync(context);
+                return;
+            }
+
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             sidecar!.Received.Enqueue(new ReceivedRequest(
@@ -47,6 +64,20 @@ internal sealed class FakeSidecar : IAsyncDisposable
         await app.StartAsync();
         sidecar = new FakeSidecar(app, ListeningAddress.Of(app));
         return sidecar;
+    }
+
+    private async Task ServeJwksAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _jwksFetches);
+        if (Jwks is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { errorCode = "ERR_DIRECT_INVOKE", message = "fail to invoke, id: identity, err: couldn't find service: identity" });
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(Jwks);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,20 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using DaprShop.Gateway.Correlation;
+using DaprShop.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace DaprShop.Gateway.Tests;
 
 public sealed class ForwardingTests : IAsyncLifetime
 {
+    private readonly TestAccessTokens _identity = new();
     private FakeSidecar _sidecar = null!;
     private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync()
     {
         _sidecar = await FakeSidecar.StartAsync();
+        _sidecar.Jwks = _identity.JwksJson();
         _gateway = await GatewayHost.StartAsync(_sidecar.Endpoint);
     }
 
@@ -42,6 +44,14 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_area_alias_is_forwarded_to_its_app()
+    {
+        await _gateway.Client.PostAsync("/api/orders/checkout", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal("/v1.0/invoke/ordering/method/checkout", Assert.Single(_sidecar.Received).PathAndQuery);
+    }
+
+    [Fact]
     public async Task The_caller_cannot_choose_the_sidecar_token_the_target_or_the_caller_identity()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
@@ -61,17 +71,20 @@ public sealed class ForwardingTests : IAsyncLifetime
     [Fact]
     public async Task End_to_end_headers_are_forwarded_and_hop_by_hop_ones_are_not()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/cart/items");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOi");
+        var token = _identity.Customer(Guid.CreateVersion7());
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ordering/checkout");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("X-Cart-Id", "cart-7");
+        request.Headers.Add("Idempotency-Key", "checkout-0192f0c4");
         request.Headers.Add("X-Session-Hint", "drop-me");
         request.Headers.Connection.Add("X-Session-Hint");
 
         await _gateway.Client.SendAsync(request);
 
         var received = Assert.Single(_sidecar.Received);
-        Assert.Equal("Bearer eyJhbGciOi", received.Headers["Authorization"]);
+        Assert.Equal($"Bearer {token}", received.Headers["Authorization"]);
         Assert.Equal("cart-7", received.Headers["X-Cart-Id"]);
+        Assert.Equal("checkout-0192f0c4", received.Headers["Idempotency-Key"]);
         Assert.False(received.Headers.ContainsKey("X-Session-Hint"));
     }
 
@@ -123,7 +136,7 @@ public sealed class ForwardingTests : IAsyncLifetime
 
         var response = await _gateway.Client.GetAsync("/api/identity/me");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadGateway);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("identity", body);
         Assert.DoesNotContain("ERR_DIRECT_INVOKE", body);
@@ -205,7 +218,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     {
         var response = await _gateway.Client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"));
 
-        await AssertProblemAsync(response, expectedStatus);
+        await ProblemAssert.IsProblemAsync(response, expectedStatus);
         Assert.True(response.Headers.Contains(CorrelationId.HeaderName));
         Assert.Empty(_sidecar.Received);
     }
@@ -218,7 +231,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     {
         var response = await _gateway.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/catalog/products"));
 
-        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
         Assert.Contains("PATCH", response.Content.Headers.Allow);
         Assert.Empty(_sidecar.Received);
     }
@@ -232,7 +245,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     {
         var response = await _gateway.Client.GetAsync(path);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Empty(_sidecar.Received);
     }
 
@@ -241,7 +254,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     {
         var response = await _gateway.Client.GetAsync("/dapr/subscribe");
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -265,7 +278,20 @@ public sealed class ForwardingTests : IAsyncLifetime
 
         var response = await gateway.Client.PostAsync("/api/catalog/products", new ByteArrayContent(new byte[4096]));
 
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task The_default_limit_lets_one_mebibyte_through_and_refuses_a_byte_more()
+    {
+        const int oneMebibyte = 1024 * 1024;
+
+        var atTheLimit = await _gateway.Client.PostAsync("/api/catalog/products", new ByteArrayContent(new byte[oneMebibyte]));
+        var overTheLimit = await _gateway.Client.PostAsync("/api/catalog/products", new ByteArrayContent(new byte[oneMebibyte + 1]));
+
+        Assert.Equal(HttpStatusCode.OK, atTheLimit.StatusCode);
+        Assert.Equal(oneMebibyte, Assert.Single(_sidecar.Received).Body.Length);
+        await ProblemAssert.IsProblemAsync(overTheLimit, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
@@ -278,7 +304,7 @@ public sealed class ForwardingTests : IAsyncLifetime
 
         var response = await gateway.Client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
@@ -288,14 +314,6 @@ public sealed class ForwardingTests : IAsyncLifetime
 
         var response = await gateway.Client.GetAsync("/api/catalog/products");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadGateway);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expectedStatus)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expectedStatus == response.StatusCode, $"expected {(int)expectedStatus}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal((int)expectedStatus, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway);
     }
 }

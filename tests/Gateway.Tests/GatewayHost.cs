@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using DaprShop.Gateway.Api;
 using DaprShop.Gateway.Correlation;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +24,34 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<GatewayHost> StartAsync(Uri sidecarEndpoint, long maxRequestBodySize = 1024 * 1024)
+    public Uri Address => Client.BaseAddress!;
+
+    /// <summary>A client whose connections come from another loopback address, so the gateway sees another client IP.</summary>
+    public HttpClient ClientFrom(IPAddress localAddress) =>
+        new(new SocketsHttpHandler
+        {
+            ConnectCallback = async (connection, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(localAddress, 0));
+                    await socket.ConnectAsync(connection.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = Address };
+
+    /// <param name="settings">Configuration on top of the defaults, e.g. <c>Gateway:RateLimits:Login:PermitLimit</c>.</param>
+    /// <param name="clock">Replaces the system clock, e.g. to age the cached signing keys.</param>
+    public static async Task<GatewayHost> StartAsync(
+        Uri sidecarEndpoint, long maxRequestBodySize = 1024 * 1024, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,12 +64,19 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["LOG_LEVEL"] = "Error",
             ["ServiceDefaults:MaxRequestBodySize"] = maxRequestBodySize.ToString(),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.AddServiceDefaults();
         builder.Services.AddGateway();
 
         var app = builder.Build();
         app.UseCorrelationId();
         app.UseServiceDefaults();
+        app.UseGatewayEdge();
         app.MapGatewayApi();
         await app.StartAsync();
 

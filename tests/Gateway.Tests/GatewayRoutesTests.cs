@@ -23,6 +23,27 @@ public sealed class GatewayRoutesTests
         Assert.Equal(new PathString("/swagger/index.html"), forward.MethodPath);
     }
 
+    [Theory]
+    [InlineData("orders", AppIds.Ordering)]
+    [InlineData("payments", AppIds.Payment)]
+    public void The_public_area_names_of_the_architecture_reach_their_apps(string alias, string appId)
+    {
+        var forward = Assert.IsType<RouteDecision.Forward>(GatewayRoutes.Decide(alias, "checkout"));
+
+        Assert.Equal(appId, forward.AppId);
+        Assert.Equal("/checkout", forward.MethodPath.Value);
+    }
+
+    [Theory]
+    [InlineData("Orders")]
+    [InlineData("order")]
+    public void Aliases_are_matched_exactly_like_app_ids(string app) =>
+        AssertRefused(GatewayRoutes.Decide(app, "checkout"), StatusCodes.Status404NotFound);
+
+    [Fact]
+    public void An_alias_leads_to_the_same_refusals_as_the_app_id() =>
+        AssertRefused(GatewayRoutes.Decide("payments", "events/payment-succeeded"), StatusCodes.Status404NotFound);
+
     [Fact]
     public void The_rest_of_the_path_becomes_the_method_path_unchanged()
     {

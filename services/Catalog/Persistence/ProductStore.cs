@@ -4,15 +4,76 @@ using DaprShop.Dapr;
 
 namespace DaprShop.Catalog.Persistence;
 
-/// <summary>Products in the Dapr state store, one key per product: <c>product:{id}</c>.</summary>
+/// <summary>
+/// Products in the Dapr state store: <c>product:{id}</c>, the SKU claims <c>product-by-sku:{sku}</c> and the list of
+/// ids <c>product-ids</c> (the only way to enumerate products on a store without a query API). Each write changes
+/// all three in one transaction, so a SKU is never claimed by a product that was not saved and a saved product is
+/// never missing from the list.
+/// </summary>
 internal sealed class ProductStore(DaprClient dapr)
 {
-    public Task SaveAsync(Product product, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(ComponentNames.StateStore, KeyOf(product.Id), product, cancellationToken: cancellationToken);
+    public async Task<(Product? Product, string ETag)> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await dapr.GetStateAndETagAsync<Product>(ComponentNames.StateStore, StateKeys.Product(id), cancellationToken: cancellationToken);
 
-    /// <returns>Null when no product has this id.</returns>
-    public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<Product>(ComponentNames.StateStore, KeyOf(id), cancellationToken: cancellationToken);
+    /// <returns>Null when no product has this SKU.</returns>
+    public Task<Guid?> FindOwnerOfSkuAsync(string sku, CancellationToken cancellationToken) =>
+        dapr.GetStateAsync<Guid?>(ComponentNames.StateStore, StateKeys.ProductBySku(sku), cancellationToken: cancellationToken);
 
-    private static string KeyOf(Guid id) => $"product:{id}";
+    /// <summary>Claims the product's SKUs, saves it and appends its id to the list, all or nothing.</summary>
+    public async Task<ProductWrite> CreateAsync(Product product, CancellationToken cancellationToken)
+    {
+        var (ids, idsETag) = await ReadIdsAsync(cancellationToken);
+        List<StateTransactionRequest> operations =
+        [
+            .. ClaimsOf(product.Id, product.Skus),
+            dapr.Upsert(StateKeys.Product(product.Id), product, etagRead: ""),
+            dapr.Upsert(StateKeys.ProductIds, ids.Append(product.Id).ToList(), idsETag),
+        ];
+        return await TransactAsync(product, operations, cancellationToken);
+    }
+
+    /// <summary>Saves <paramref name="updated"/> if the product is still as read with <paramref name="etagRead"/>, claiming added SKUs and releasing dropped ones.</summary>
+    public Task<ProductWrite> UpdateAsync(Product previous, string etagRead, Product updated, CancellationToken cancellationToken)
+    {
+        var kept = previous.Skus.ToHashSet(StringComparer.Ordinal);
+        var wanted = updated.Skus.ToHashSet(StringComparer.Ordinal);
+        List<StateTransactionRequest> operations =
+        [
+            .. ClaimsOf(updated.Id, wanted.Except(kept)),
+            .. kept.Except(wanted).Select(sku => GuardedWrites.Delete(StateKeys.ProductBySku(sku))),
+            dapr.Upsert(StateKeys.Product(updated.Id), updated, etagRead),
+        ];
+        return TransactAsync(updated, operations, cancellationToken);
+    }
+
+    /// <summary>False when the product changed since it was read with <paramref name="etagRead"/>.</summary>
+    public Task<bool> TrySaveAsync(Product product, string etagRead, CancellationToken cancellationToken) =>
+        dapr.TrySaveAsync(StateKeys.Product(product.Id), product, etagRead, cancellationToken);
+
+    /// <summary>Every product in the list, archived ones included.</summary>
+    public async Task<IReadOnlyList<Product>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var (ids, _) = await ReadIdsAsync(cancellationToken);
+        var products = await dapr.GetManyAsync<Product>(ids.Distinct().Select(StateKeys.Product), cancellationToken);
+        return [.. products.Select(product => product.Value)];
+    }
+
+    public async Task<(IReadOnlyList<Guid> Ids, string ETag)> ReadIdsAsync(CancellationToken cancellationToken)
+    {
+        var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, StateKeys.ProductIds, cancellationToken: cancellationToken);
+        return (ids ?? [], etag);
+    }
+
+    private IEnumerable<StateTransactionRequest> ClaimsOf(Guid productId, IEnumerable<string> skus) =>
+        skus.Select(sku => dapr.Upsert(StateKeys.ProductBySku(sku), productId, etagRead: ""));
+
+    /// <summary>A failed transaction is a SKU conflict when some SKU now belongs to another product; otherwise something it read moved.</summary>
+    private async Task<ProductWrite> TransactAsync(Product product, IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken)
+    {
+        if (await dapr.TryTransactAsync(operations, cancellationToken)) return ProductWrite.Saved;
+
+        var owners = (await dapr.GetManyAsync<Guid?>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken)).ToDictionary(owner => owner.Key, owner => owner.Value);
+        var taken = product.Skus.Where(sku => owners.TryGetValue(StateKeys.ProductBySku(sku), out var owner) && owner != product.Id).ToList();
+        return taken.Count > 0 ? ProductWrite.SkusTaken(taken) : ProductWrite.Stale;
+    }
 }

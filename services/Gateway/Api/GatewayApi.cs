@@ -1,3 +1,4 @@
+using DaprShop.Gateway.Authentication;
 using DaprShop.Gateway.Forwarding;
 using DaprShop.Gateway.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,11 +12,16 @@ public static class GatewayApi
         endpoints.MapMethods(GatewayRoutes.Pattern, GatewayRoutes.ForwardedMethods, ForwardAsync)
             // The public edge is called by browsers and clients, never by the sidecar, so there is no app API token to present.
             .AllowWithoutDaprAppToken()
+            .AddEndpointFilter<RejectInvalidBearerToken>()
             .WithName("ForwardToApp")
             .WithSummary("Forwards /api/{app}/{rest} to /{rest} on app {app} through Dapr service invocation.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         // Without an endpoint, a public caller's request would meet the app API token check and get a 401 that talks
@@ -76,6 +82,11 @@ public static class GatewayApi
             response.Dispose();
             logger.LogWarning("Invoking app {TargetAppId} failed in Dapr: {ErrorCode} {DaprMessage}", target.AppId, errorCode, message);
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, detail: $"App '{target.AppId}' cannot be reached right now.");
+        }
+
+        if (PublicOpenApiDocument.IsRequested(context.Request, target))
+        {
+            await PublicOpenApiDocument.PointServersAtAsync(response, $"{context.Request.PathBase}/api/{app}", context.RequestAborted);
         }
 
         return new ProxiedResponse(response);

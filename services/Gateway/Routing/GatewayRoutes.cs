@@ -15,10 +15,15 @@ public static class GatewayRoutes
     public static IReadOnlySet<string> RoutableAppIds { get; } =
         AppIds.All.Where(appId => appId != AppIds.Gateway).ToHashSet(StringComparer.Ordinal);
 
-    /// <param name="app">The <c>{app}</c> segment; app ids are matched exactly, as Dapr does.</param>
+    /// <summary>The public names ARCHITECTURE §4a gives the areas whose app id differs: <c>/api/orders/checkout</c> reaches ordering.</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["orders"] = AppIds.Ordering, ["payments"] = AppIds.Payment };
+
+    /// <param name="app">The <c>{app}</c> segment: an app id or an <see cref="Aliases">alias</see>, matched exactly, as Dapr does.</param>
     /// <param name="rest">The rest of the path after <c>/api/{app}/</c>, as routing decoded it (never a decoded <c>/</c>).</param>
     public static RouteDecision Decide(string app, string? rest)
     {
+        app = Aliases.GetValueOrDefault(app, app);
         if (!RoutableAppIds.Contains(app))
         {
             return new RouteDecision.Refuse(StatusCodes.Status404NotFound, $"There is no app '{app}' behind /api/.");

@@ -10,10 +10,9 @@ internal static class CatalogUpdateEmail
 
     public static string TextFor(ProductCreated product) =>
         $"""
-        Catalog update: new product "{product.Name}"
+        Catalog update: new product "{product.Name}" by {product.Brand}
 
-        SKU: {product.Sku}
-        Price: {product.Price.Amount} {product.Price.Currency} minor units
+        {string.Join(Environment.NewLine, product.Variants.Select(variant => $"SKU {variant.Sku}: {variant.Price.Amount} {variant.Price.Currency} minor units"))}
         Product id: {product.ProductId}
         Created at: {product.CreatedAt:O}
         """;

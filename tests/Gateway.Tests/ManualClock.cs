@@ -1,0 +1,11 @@
+namespace DaprShop.Gateway.Tests;
+
+/// <summary>A clock that stands still until the test moves it.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
