@@ -7,10 +7,5 @@ builder.Services.AddIdentityService();
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapAccountApi();
-app.MapSessionApi();
-app.MapPasswordApi();
-app.MapProfileApi();
-app.MapUsersApi();
-app.MapJwksApi();
+app.MapIdentityEndpoints();
 app.Run();
