@@ -25,4 +25,7 @@ public static class PerformanceTargets
 
     /// <summary>What Dapr publishes for comparable workflow shapes on a small cluster, workflows/s.</summary>
     public const string DaprWorkflowsPerSecond = "28–98";
+
+    /// <summary>Browse and search through the gateway: the p99 the highest reported rate must keep.</summary>
+    public const double MaxCatalogP99Milliseconds = 50;
 }

@@ -1,175 +1,41 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.RegularExpressions;
+using DaprShop.Testing;
 
 namespace DaprShop.EndToEnd.Tests;
 
 /// <summary>
-/// The whole shop as a user starts it: the multi-app run of <c>dapr/dapr.yaml</c> through the local sidecar's
-/// <c>run -f</c>, as a child process. The template is copied with three changes so a developer's own run is left
-/// alone: ports moved up by <see cref="PortOffset"/>, local data and the sidecars' name registry in a temp folder,
-/// and the build configuration of this test run. Stopped with SIGTERM, which the runner handles like Ctrl+C (SIGINT may be ignored when a CI
-/// job runs in the background, SIGTERM never is).
+/// A test fixture around <see cref="ShopRun"/>: the whole shop started from this test run's build output, with the
+/// gateway's rate limits raised so tests that log in and write many times are not throttled (the rate limits have
+/// tests of their own).
 /// </summary>
-public sealed partial class MultiAppRun : IAsyncLifetime
+public sealed class MultiAppRun : IAsyncLifetime
 {
-    /// <summary>10,000, or <c>DAPRSHOP_E2E_PORT_OFFSET</c>, so two checkouts can run their end-to-end tests at once.</summary>
-    public static readonly int PortOffset = int.TryParse(Environment.GetEnvironmentVariable("DAPRSHOP_E2E_PORT_OFFSET"), out var offset) ? offset : 10_000;
-    public const string DaprApiToken = "dev-dapr-api-token-change-me";
-    private static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
+    public const string DaprApiToken = ShopRun.DaprApiToken;
 
-    private readonly StringBuilder _output = new();
-    private Process? _runner;
+    private readonly ShopRun _run = new(BuildConfiguration, TestEnvironment);
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
-    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("daprshop-e2e-").FullName;
-    public string DataDirectory => Path.Combine(WorkDirectory, "data");
-    public IReadOnlyList<TemplateApp> Apps { get; private set; } = [];
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public string RepositoryRoot => _run.RepositoryRoot;
+    public string WorkDirectory => _run.WorkDirectory;
+    public string DataDirectory => _run.DataDirectory;
+    public IReadOnlyList<ShopRun.TemplateApp> Apps => _run.Apps;
+    public HttpClient Http => _run.Http;
+    public Uri Gateway => _run.Gateway;
+    public string Output => _run.Output;
 
-    public Uri Gateway => new($"http://127.0.0.1:{Apps.Single(a => a.AppId == "gateway").AppPort}");
-
-    public string Output
+    /// <summary>Configuration overrides every app of the run gets.</summary>
+    public static IReadOnlyDictionary<string, string> TestEnvironment { get; } = new Dictionary<string, string>
     {
-        get { lock (_output) return _output.ToString(); }
-    }
+        ["Gateway__RateLimits__Login__PermitLimit"] = "1000000",
+        ["Gateway__RateLimits__Writes__PermitLimit"] = "1000000",
+    };
 
-    public sealed record TemplateApp(string AppId, int AppPort, int DaprHttpPort);
+    public Task InitializeAsync() => _run.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        var template = WriteTemplate();
-        var sidecar = Path.Combine(RepositoryRoot, "dapr", "Sidecar", "bin", BuildConfiguration, "net10.0", "daprshop-sidecar.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", sidecar, "run", "-f", template, "--no-build"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
-        };
-        // A private registry: otherwise another run on this machine (a developer's, another test run's) would offer its
-        // own apps to this run's name resolution and actor placement.
-        start.Environment["DAPRSHOP_REGISTRY_DIR"] = Path.Combine(WorkDirectory, "registry");
-        _runner = Process.Start(start)!;
-        _runner.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
-        _runner.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
-        _runner.BeginOutputReadLine();
-        _runner.BeginErrorReadLine();
+    public Task DisposeAsync() => _run.DisposeAsync().AsTask();
 
-        var deadline = DateTime.UtcNow + StartupDeadline;
-        foreach (var app in Apps)
-        {
-            while (!await IsHealthyAsync(app))
-            {
-                if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{app.AppId} was not healthy in time:\n{Output}");
-                await Task.Delay(200);
-            }
-        }
-    }
+    public Task<int> StopAsync(TimeSpan timeout) => _run.StopAsync(timeout);
 
-    public async Task DisposeAsync()
-    {
-        if (_runner is { HasExited: false })
-        {
-            Terminate(_runner.Id);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _runner.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _runner.Kill(entireProcessTree: true);
-            }
-        }
-        _runner?.Dispose();
-        Http.Dispose();
-        try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    /// <summary>Stops the run as Ctrl+C or a service manager would and returns its exit code.</summary>
-    public async Task<int> StopAsync(TimeSpan timeout)
-    {
-        Terminate(_runner!.Id);
-        using var deadline = new CancellationTokenSource(timeout);
-        await _runner.WaitForExitAsync(deadline.Token);
-        return _runner.ExitCode;
-    }
-
-    public HttpClient SidecarClient(TemplateApp app)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.DaprHttpPort}") };
-        client.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
-        return client;
-    }
-
-    private async Task<bool> IsHealthyAsync(TemplateApp app)
-    {
-        try
-        {
-            using var sidecar = await Http.GetAsync($"http://127.0.0.1:{app.DaprHttpPort}/v1.0/healthz");
-            using var appHealth = await Http.GetAsync($"http://127.0.0.1:{app.AppPort}/healthz");
-            return sidecar.StatusCode == System.Net.HttpStatusCode.NoContent && appHealth.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Copies dapr/dapr.yaml and components/ with ports, data paths and build output moved for this run.</summary>
-    private string WriteTemplate()
-    {
-        var components = Path.Combine(WorkDirectory, "components");
-        Directory.CreateDirectory(components);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "components"), "*.yaml"))
-        {
-            var text = File.ReadAllText(file)
-                .Replace("../../.data/", DataDirectory + "/")
-                .Replace("../../dapr/", Path.Combine(RepositoryRoot, "dapr") + "/");
-            File.WriteAllText(Path.Combine(components, Path.GetFileName(file)), text);
-        }
-
-        var dapr = Path.Combine(RepositoryRoot, "dapr");
-        var template = File.ReadAllText(Path.Combine(dapr, "dapr.yaml"));
-        template = template
-            .Replace("resourcesPaths: [../components, .]", $"resourcesPaths: [{components}, {dapr}]")
-            .Replace("configFilePath: ./config.yaml", $"configFilePath: {Path.Combine(dapr, "config.yaml")}")
-            .Replace("appDirPath: ../", $"appDirPath: {RepositoryRoot}/")
-            .Replace("bin/Debug/", $"bin/{BuildConfiguration}/");
-        template = PortLine().Replace(template, match => $"{match.Groups[1].Value}{int.Parse(match.Groups[2].Value) + PortOffset}");
-        var path = Path.Combine(WorkDirectory, "dapr.yaml");
-        File.WriteAllText(path, template);
-
-        Apps = AppEntry().Matches(template)
-            .Select(m => new TemplateApp(m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)))
-            .ToList();
-        return path;
-    }
+    public HttpClient SidecarClient(ShopRun.TemplateApp app) => _run.SidecarClient(app);
 
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DaprShop.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("DaprShop.sln not found above the test output directory");
-    }
-
-    private static void Terminate(int pid) => _ = Kill(pid, SigTerm);
-
-    private const int SigTerm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
-    [GeneratedRegex(@"((?:appPort|daprHTTPPort): )(\d+)")]
-    private static partial Regex PortLine();
-
-    [GeneratedRegex(@"appID: (\S+)\s+appDirPath: \S+\s+appPort: (\d+)\s+daprHTTPPort: (\d+)")]
-    private static partial Regex AppEntry();
 }

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using DaprShop.SeedData;
+
+namespace DaprShop.Benchmarks;
+
+/// <summary>The requests the shop benchmark sends, each a <see cref="Workload"/> over a fixed rotation of inputs.</summary>
+public static class ShopWorkloads
+{
+    /// <summary>The app token the embedded default's apps expect from their sidecar (dapr/dapr.yaml, development only).</summary>
+    public const string AppApiToken = "dev-app-api-token-change-me";
+
+    /// <summary>Text searches: whole words, prefixes, accents typed and not, several words, with filters and sorts.</summary>
+    private static readonly string[] Searches =
+    [
+        "q=tee", "q=jacket&sort=price_asc", "q=waterproof", "q=zurich", "q=caf", "q=espresso&inStock=true", "q=trail%20runner",
+        "q=organic%20cotton", "q=montr%C3%A9al", "q=ultralight&maxPrice=20000", "q=noise", "q=boo", "q=cast&minPrice=5000",
+        "q=hoodie&sort=price_desc", "q=speaker&inStock=true&sort=price_asc", "q=guide",
+    ];
+
+    /// <summary>
+    /// Half searches, half category pages (every seeded category, three pages deep, several sorts and filters), so the
+    /// mix is what a storefront sends while shoppers browse.
+    /// </summary>
+    public static IReadOnlyList<string> CatalogQueries { get; } = BuildCatalogQueries();
+
+    public static Workload Catalog(string name, Uri baseAddress, string productsPath, bool withAppToken) =>
+        new(name, sequence =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"{productsPath}?{CatalogQueries[(int)(sequence % CatalogQueries.Count)]}"));
+            if (withAppToken) request.Headers.Add("dapr-api-token", AppApiToken);
+            return request;
+        }, HttpStatusCode.OK);
+
+    public static Workload Logins(Uri gateway, IReadOnlyList<(string Email, string Password)> accounts) =>
+        new("login", sequence =>
+        {
+            var (email, password) = accounts[(int)(sequence % accounts.Count)];
+            return new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/identity/login")) { Content = JsonContent.Create(new { email, password }) };
+        }, HttpStatusCode.OK);
+
+    /// <summary>
+    /// One-unit reservations through the inventory app's sidecar, as checkout makes them, on <paramref name="skus"/> in
+    /// turn (one SKU: every call queues for the same actor).
+    /// </summary>
+    public static Workload Reservations(string name, Uri inventorySidecar, IReadOnlyList<string> skus) =>
+        new(name, sequence =>
+        {
+            var sku = skus[(int)(sequence % skus.Count)];
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(inventorySidecar, $"/v1.0/actors/{InventoryActor.Type}/{sku}/method/{InventoryActor.Reserve}"))
+            {
+                Content = JsonContent.Create(InventoryActor.ReserveBody($"bench-{sequence}-{Guid.NewGuid():N}")),
+            };
+            request.Headers.Add("dapr-api-token", Testing.ShopRun.DaprApiToken);
+            return request;
+        }, HttpStatusCode.OK);
+
+    private static List<string> BuildCatalogQueries()
+    {
+        string[] sorts = ["", "&sort=price_asc", "&sort=price_desc", "&sort=newest"];
+        var pages = SeedCatalog.Categories
+            .SelectMany((category, index) => Enumerable.Range(1, 3).Select(page =>
+                $"category={category.Slug}&page={page}&pageSize=24{sorts[(index + page) % sorts.Length]}{(page == 2 ? "&inStock=true" : "")}"))
+            .ToList();
+        var queries = new List<string>();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            queries.Add(pages[i]);
+            queries.Add(Searches[i % Searches.Length] + "&pageSize=24");
+        }
+        return queries;
+    }
+}
