@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Cart;
@@ -19,7 +17,7 @@ namespace DaprShop.Identity.Tests.Infrastructure;
 /// <summary>
 /// Identity's real web app in this process on a loopback port, behind the real local sidecar with API tokens on in
 /// both directions and temporary components: <c>statestore</c> (state.sqlite), <c>pubsub</c> (in-memory),
-/// <c>secretstore</c> (a local file holding a fresh test RSA key and the first admin's credentials) and <c>email</c>
+/// <c>secretstore</c> (a local file holding the RSA key of <see cref="Tokens"/> and the first admin's credentials) and <c>email</c>
 /// (bindings.localstorage into <see cref="EmailDirectory"/>). A stand-in for cart (app id <c>cart</c>, behind its own
 /// sidecar) records guest-cart merges and the account events it receives.
 /// </summary>
@@ -39,7 +37,8 @@ public sealed class IdentityAppFixture : IAsyncLifetime
 
     public string EmailDirectory => Path.Combine(_directory, "email");
 
-    public RSA SigningKey { get; } = RSA.Create(2048);
+    /// <summary>Its key is identity's signing key here, so its valid tokens are identity's and its forgeries forge identity's.</summary>
+    public TestAccessTokens Tokens { get; } = new();
 
     public ConcurrentQueue<(MergeGuestCart Merge, string? CallerAppId)> Merges { get; } = new();
 
@@ -82,7 +81,6 @@ public sealed class IdentityAppFixture : IAsyncLifetime
         // Sidecars before their apps, in reverse order of start.
         for (var i = _running.Count - 1; i >= 0; i--) await _running[i].DisposeAsync();
         await _shared.DisposeAsync();
-        SigningKey.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -138,7 +136,7 @@ public sealed class IdentityAppFixture : IAsyncLifetime
         var secretsFile = Path.Combine(_directory, "secrets.json");
         File.WriteAllText(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["jwt-signing-key"] = SigningKey.ExportPkcs8PrivateKeyPem(),
+            ["jwt-signing-key"] = Tokens.SigningKey.Rsa.ExportPkcs8PrivateKeyPem(),
             ["admin-email"] = AdminEmail,
             ["admin-password"] = AdminPassword,
         }));

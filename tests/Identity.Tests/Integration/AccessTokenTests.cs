@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DaprShop.Contracts.Identity;
 using DaprShop.Identity.Tests.Infrastructure;
+using DaprShop.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,7 +21,7 @@ public sealed class AccessTokenTests(IdentityAppFixture identity)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var key = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("keys").EnumerateArray());
-        var expected = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(identity.SigningKey.ExportParameters(includePrivateParameters: false)));
+        var expected = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(identity.Tokens.SigningKey.Rsa.ExportParameters(includePrivateParameters: false)));
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.Equal("sig", key.GetProperty("use").GetString());
         Assert.Equal("RS256", key.GetProperty("alg").GetString());
@@ -56,22 +57,23 @@ public sealed class AccessTokenTests(IdentityAppFixture identity)
         Assert.Equal(TimeSpan.FromMinutes(15), token.ValidTo - token.IssuedAt);
     }
 
-    [Fact]
-    public async Task A_token_signed_with_another_key_is_refused()
+    public static TheoryData<string> Forgeries => [.. new TestAccessTokens().Forgeries(Guid.Empty).Keys];
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task Identity_refuses_forged_and_invalid_tokens_itself(string forgery)
     {
-        var (account, _) = await _client.NewCustomerAsync();
-        using var otherKey = System.Security.Cryptography.RSA.Create(2048);
-        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = AccessTokenClaims.Issuer,
-            Audience = AccessTokenClaims.Audience,
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["sub"] = account.Id.ToString(), ["role"] = new[] { Roles.Admin } },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(otherKey) { KeyId = "other" }, SecurityAlgorithms.RsaSha256),
-        });
+        var token = identity.Tokens.Forgeries(Guid.NewGuid())[forgery];
 
-        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "users"), forged);
+        await IdentityClient.AssertProblemAsync(await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "users"), token), HttpStatusCode.Unauthorized);
+        await IdentityClient.AssertProblemAsync(await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "me"), token), HttpStatusCode.Unauthorized);
+    }
 
-        await IdentityClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    [Fact]
+    public async Task A_token_signed_with_identitys_key_is_accepted_which_is_what_makes_the_forgeries_fail_for_their_forgery()
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "users"), identity.Tokens.Admin(Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
