@@ -29,9 +29,19 @@ public sealed record UserAccount(
     public static UserAccount New(Guid id, string email, string name, IReadOnlyList<string> roles, bool emailVerified, DateTimeOffset createdAt) =>
         new(id, email.Trim(), name.Trim(), PasswordHash: "", roles, emailVerified, Disabled: false, createdAt, LoginFailures.None, Sessions: []);
 
-    /// <summary>Adds a sign-in and forgets sign-ins that have expired by themselves.</summary>
-    public UserAccount WithSession(SessionReference session, DateTimeOffset now) =>
-        this with { Sessions = [.. Sessions.Where(existing => existing.ExpiresAt > now), session] };
+    /// <summary>How many sign-ins an account keeps at once: a shopper's devices, while the account record stays small.</summary>
+    public const int MaxSessions = 10;
+
+    /// <summary>
+    /// Adds a sign-in and forgets sign-ins that have expired by themselves; beyond <see cref="MaxSessions"/>, the
+    /// oldest sign-ins end and are returned so their refresh-token families can be deleted.
+    /// </summary>
+    public (UserAccount Account, IReadOnlyList<SessionReference> Ended) WithSession(SessionReference session, DateTimeOffset now)
+    {
+        List<SessionReference> live = [.. Sessions.Where(existing => existing.ExpiresAt > now), session];
+        var ended = live.Take(Math.Max(0, live.Count - MaxSessions)).ToList();
+        return (this with { Sessions = [.. live.Skip(ended.Count)] }, ended);
+    }
 
     /// <summary>Every sign-in ends: used on password change or reset, disable, and erasure.</summary>
     public UserAccount WithoutSessions() => this with { Sessions = [] };

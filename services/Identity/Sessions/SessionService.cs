@@ -29,19 +29,21 @@ internal sealed class SessionService(
         var update = await users.UpdateAsync(account.Id, user => DecideLogin(user, password, family, now), cancellationToken);
         if (update is null) return new LoginOutcome(LoginStatus.InvalidCredentials);
 
-        switch (update.Outcome)
+        var (status, endedSessions) = update.Outcome;
+        switch (status)
         {
             case LoginStatus.SignedIn:
                 // Saved after the account lists it: a family the account does not list could never be revoked or erased.
                 await families.SaveAsync(family, cancellationToken);
+                await families.DeleteAllAsync(endedSessions, cancellationToken);
                 logger.LogInformation("User {UserId} signed in (session {FamilyId})", update.User.Id, family.Id);
                 return new LoginOutcome(LoginStatus.SignedIn, update.User, await TokensForAsync(update.User, refreshToken, cancellationToken));
             case LoginStatus.Locked:
                 logger.LogWarning("Login refused for user {UserId}: locked until {LockedUntil}", update.User.Id, update.User.LoginFailures.LockedUntil);
                 return new LoginOutcome(LoginStatus.Locked, update.User, LockedUntil: update.User.LoginFailures.LockedUntil);
             default:
-                logger.LogInformation("Login refused for user {UserId}: {Reason}", update.User.Id, update.Outcome);
-                return new LoginOutcome(update.Outcome, update.User);
+                logger.LogInformation("Login refused for user {UserId}: {Reason}", update.User.Id, status);
+                return new LoginOutcome(status, update.User);
         }
     }
 
@@ -49,23 +51,25 @@ internal sealed class SessionService(
     /// The order matters: a locked account's password is not checked at all, and disabled or unverified accounts are
     /// only reported to someone who knows the password.
     /// </summary>
-    private (UserAccount? Updated, LoginStatus Outcome) DecideLogin(UserAccount user, string password, RefreshTokenFamily family, DateTimeOffset now)
+    private (UserAccount? Updated, (LoginStatus Status, IReadOnlyList<SessionReference> EndedSessions) Outcome) DecideLogin(
+        UserAccount user, string password, RefreshTokenFamily family, DateTimeOffset now)
     {
-        if (user.LoginFailures.IsLockedAt(now)) return (null, LoginStatus.Locked);
+        if (user.LoginFailures.IsLockedAt(now)) return (null, (LoginStatus.Locked, []));
 
         var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             var failures = user.LoginFailures.RecordFailure(now);
-            return (user with { LoginFailures = failures }, failures.IsLockedAt(now) ? LoginStatus.Locked : LoginStatus.InvalidCredentials);
+            return (user with { LoginFailures = failures }, (failures.IsLockedAt(now) ? LoginStatus.Locked : LoginStatus.InvalidCredentials, []));
         }
 
-        if (user.Disabled) return (null, LoginStatus.Disabled);
-        if (!user.EmailVerified) return (null, LoginStatus.EmailNotVerified);
+        if (user.Disabled) return (null, (LoginStatus.Disabled, []));
+        if (!user.EmailVerified) return (null, (LoginStatus.EmailNotVerified, []));
 
-        var signedIn = user.WithSession(family.ToSessionReference(), now) with { LoginFailures = LoginFailures.None };
+        var (signedIn, endedSessions) = user.WithSession(family.ToSessionReference(), now);
+        signedIn = signedIn with { LoginFailures = LoginFailures.None };
         if (verification == PasswordVerificationResult.SuccessRehashNeeded) signedIn = signedIn with { PasswordHash = hasher.HashPassword(user, password) };
-        return (signedIn, LoginStatus.SignedIn);
+        return (signedIn, (LoginStatus.SignedIn, endedSessions));
     }
 
     public async Task<(RefreshStatus Status, TokenPair? Tokens)> RefreshAsync(string presentedToken, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DaprShop.Contracts;
 using DaprShop.Identity.Api;
+using DaprShop.Identity.Domain;
 using DaprShop.Identity.Sessions;
 using DaprShop.Identity.Tests.Infrastructure;
 
@@ -60,6 +61,19 @@ public sealed class AccountLifecycleTests(IdentityAppFixture identity)
         Assert.Contains("already used", problem.GetProperty("detail").GetString());
         await IdentityClient.AssertProblemAsync(await RefreshAsync(second.RefreshToken), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(otherDevice.RefreshToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_beyond_the_limit_ends_the_oldest_one()
+    {
+        var (account, oldest) = await _client.NewCustomerAsync();
+        for (var i = 1; i < UserAccount.MaxSessions; i++) await _client.SignInAsync(account.Email);
+        var secondOldest = await _client.SignInAsync(account.Email);
+
+        await _client.SignInAsync(account.Email);
+
+        await IdentityClient.AssertProblemAsync(await RefreshAsync(oldest.RefreshToken), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(secondOldest.RefreshToken)).StatusCode);
     }
 
     [Theory]
