@@ -12,6 +12,7 @@ public sealed class AccountRulesTests
     [InlineData("ann@example.com")]
     [InlineData("Ann.Other+shop@mail.example.co.uk")]
     [InlineData(" ann@example.com ")]
+    [InlineData("jürgen.o'brien+shop@bücher.example")]
     public void Plausible_addresses_are_accepted(string email) =>
         Assert.True(_validator.Validate(new RegisterRequest(email, Password, "Ann")).IsValid);
 
@@ -23,6 +24,10 @@ public sealed class AccountRulesTests
     [InlineData("ann @example.com")]
     [InlineData("ann@@example.com")]
     [InlineData("ann\n@example.com")]
+    [InlineData("ann||x@example.com")]
+    [InlineData("ann/x@example.com")]
+    [InlineData("ann@example..com")]
+    [InlineData("ann@exa_mple.com")]
     public void Anything_else_is_refused_on_the_email(string? email)
     {
         var result = _validator.Validate(new RegisterRequest(email!, Password, "Ann"));

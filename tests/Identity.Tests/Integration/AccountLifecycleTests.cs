@@ -118,6 +118,16 @@ public sealed class AccountLifecycleTests(IdentityAppFixture identity)
     }
 
     [Fact]
+    public async Task An_address_with_non_ascii_letters_and_symbols_registers_and_signs_in_in_any_case()
+    {
+        var email = $"jürgen.o'brien+{Guid.NewGuid():N}@bücher.example";
+
+        await _client.NewCustomerAsync(email);
+
+        await _client.SignInAsync(email.ToUpperInvariant());
+    }
+
+    [Fact]
     public async Task Registration_publishes_account_registered_after_the_account_is_stored()
     {
         var account = await _client.RegisterAsync(IdentityClient.UniqueEmail());
