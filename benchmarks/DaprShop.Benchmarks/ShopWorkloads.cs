@@ -13,9 +13,9 @@ public static class ShopWorkloads
     /// <summary>Text searches: whole words, prefixes, accents typed and not, several words, with filters and sorts.</summary>
     private static readonly string[] Searches =
     [
-        "q=tee", "q=jacket&sort=price_asc", "q=waterproof", "q=zurich", "q=caf", "q=espresso&inStock=true", "q=trail%20runner",
+        "q=tee", "q=jacket&sort=price-asc", "q=waterproof", "q=zurich", "q=caf", "q=espresso&inStock=true", "q=trail%20runner",
         "q=organic%20cotton", "q=montr%C3%A9al", "q=ultralight&maxPrice=20000", "q=noise", "q=boo", "q=cast&minPrice=5000",
-        "q=hoodie&sort=price_desc", "q=speaker&inStock=true&sort=price_asc", "q=guide",
+        "q=hoodie&sort=price-desc", "q=speaker&inStock=true&sort=price-asc", "q=guide",
     ];
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class ShopWorkloads
 
     private static List<string> BuildCatalogQueries()
     {
-        string[] sorts = ["", "&sort=price_asc", "&sort=price_desc", "&sort=newest"];
+        string[] sorts = ["", "&sort=price-asc", "&sort=price-desc", "&sort=newest"];
         var pages = SeedCatalog.Categories
             .SelectMany((category, index) => Enumerable.Range(1, 3).Select(page =>
                 $"category={category.Slug}&page={page}&pageSize=24{sorts[(index + page) % sorts.Length]}{(page == 2 ? "&inStock=true" : "")}"))

@@ -13,6 +13,8 @@ public sealed class MultiAppRun : IAsyncLifetime
 
     private readonly ShopRun _run = new(BuildConfiguration, TestEnvironment);
 
+    public ShopRun Run => _run;
+
     public string RepositoryRoot => _run.RepositoryRoot;
     public string WorkDirectory => _run.WorkDirectory;
     public string DataDirectory => _run.DataDirectory;

@@ -3,13 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DaprShop.Testing;
-
-namespace DaprShop.Benchmarks;
+namespace DaprShop.Testing;
 
 /// <summary>
-/// What the shop benchmark prepares through the public API before it measures: the seeded catalogue, verified
-/// customer accounts (their verification token read from the email the run wrote), the admin's token and stock.
+/// What end-to-end tests and the shop benchmark prepare through the public API (the gateway) of a
+/// <see cref="ShopRun"/>: the seeded catalogue, verified customer accounts (their verification token read from the
+/// email the run wrote), the admin's token, stock.
 /// </summary>
 public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
 {
@@ -33,17 +32,19 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
         }
     }
 
+    public const string CustomerPassword = "Shopper-password-42";
+
     /// <summary>Registers an account, verifies it with the token from its email, and returns its credentials.</summary>
-    public async Task<(string Email, string Password)> RegisterVerifiedCustomerAsync(int number, CancellationToken cancellationToken)
+    public async Task<(string Email, string Password)> RegisterVerifiedCustomerAsync(CancellationToken cancellationToken)
     {
-        var email = $"bench-{number}-{Guid.NewGuid():N}@example.com";
-        const string password = "Benchmark-password-42";
-        using (var registered = await http.PostAsJsonAsync(new Uri(Gateway, "/api/identity/register"), new { email, password, name = $"Shopper {number}" }, cancellationToken))
+        var email = $"shopper-{Guid.NewGuid():N}@example.com";
+        const string password = CustomerPassword;
+        using (var registered = await http.PostAsJsonAsync(new Uri(Gateway, "/api/identity/register"), new { email, password, name = "Test Shopper" }, cancellationToken))
         {
             await EnsureAsync(registered, "register", cancellationToken);
         }
 
-        var token = await ReadVerificationTokenAsync(email, cancellationToken);
+        var token = await ReadEmailedTokenAsync(email, "verify-email", cancellationToken);
         using (var verified = await http.PostAsJsonAsync(new Uri(Gateway, "/api/identity/verify-email"), new { token }, cancellationToken))
         {
             await EnsureAsync(verified, "verify-email", cancellationToken);
@@ -66,26 +67,41 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
             secrets.RootElement.GetProperty("admin-email").GetString()!, secrets.RootElement.GetProperty("admin-password").GetString()!, cancellationToken);
     }
 
+    /// <summary>A request through the gateway as a shopper's client sends it: JSON body, bearer token, guest cart id.</summary>
+    public Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, string? accessToken = null, object? body = null, string? cartId = null, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(method, new Uri(Gateway, path));
+        if (body is not null) request.Content = JsonContent.Create(body);
+        if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (cartId is not null) request.Headers.Add("X-Cart-Id", cartId);
+        return http.SendAsync(request, cancellationToken);
+    }
+
     public async Task SetStockAsync(string adminToken, string sku, int onHand, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Gateway, $"/api/inventory/items/{sku}")) { Content = JsonContent.Create(new { onHand }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Put, $"/api/inventory/items/{sku}", adminToken, new { onHand }, cancellationToken: cancellationToken);
         await EnsureAsync(response, $"set stock of {sku}", cancellationToken);
     }
 
-    private async Task<string> ReadVerificationTokenAsync(string email, CancellationToken cancellationToken)
+    /// <summary>The token of the newest email to <paramref name="email"/> that links to <paramref name="page"/> (verify-email, reset-password).</summary>
+    public async Task<string> ReadEmailedTokenAsync(string email, string page, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(shop.DataDirectory, "email");
         var deadline = DateTime.UtcNow + SetupDeadline;
         while (true)
         {
-            foreach (var file in Directory.Exists(directory) ? Directory.EnumerateFiles(directory) : [])
+            IEnumerable<FileInfo> newestFirst = Directory.Exists(directory) ? new DirectoryInfo(directory).GetFiles().OrderByDescending(file => file.LastWriteTimeUtc) : [];
+            foreach (var file in newestFirst)
             {
-                var text = await File.ReadAllTextAsync(file, cancellationToken);
-                if (text.Contains(email, StringComparison.OrdinalIgnoreCase) && TokenLink().Match(text) is { Success: true } link) return Uri.UnescapeDataString(link.Groups[1].Value);
+                var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+                if (text.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)
+                    && TokenLink().Match(text) is { Success: true } link && link.Groups["page"].Value == page)
+                {
+                    return Uri.UnescapeDataString(link.Groups["token"].Value);
+                }
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No verification email for {email} in {directory}.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {page} email for {email} in {directory}.");
             await Task.Delay(100, cancellationToken);
         }
     }
@@ -98,6 +114,6 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
             response.StatusCode is HttpStatusCode code ? code : null);
     }
 
-    [GeneratedRegex(@"verify-email\?token=([A-Za-z0-9_\-%.~]+)")]
+    [GeneratedRegex(@"/(?<page>[a-z\-]+)\?token=(?<token>[A-Za-z0-9_\-%.~]+)")]
     private static partial Regex TokenLink();
 }
