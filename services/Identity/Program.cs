@@ -1,6 +1,11 @@
+using DaprShop.Identity;
+using DaprShop.Identity.Api;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddIdentityService();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapIdentityEndpoints();
 app.Run();

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using DaprShop.Contracts;
+using DaprShop.Dapr;
+using DaprShop.Identity.Domain;
+
+namespace DaprShop.Identity.Persistence;
+
+/// <summary>
+/// Accounts in the Dapr state store: <c>user:{id}</c>, the uniqueness index <c>user-by-email:{normalized email}</c>
+/// and the list <c>user-ids</c>. Creating and erasing an account change all three in one state transaction, so they
+/// never disagree; every other change is an ETag-guarded read-modify-write of <c>user:{id}</c> alone.
+/// </summary>
+internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
+{
+    // A transaction fails as a whole when a concurrent one changed user-ids first; the loser re-reads and tries again.
+    private const int MaxTransactionAttempts = 50;
+    private const int MaxUpdateAttempts = 20;
+    private const int BulkReadChunkSize = 100;
+
+    public Task<UserAccount?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        dapr.GetStateAsync<UserAccount>(ComponentNames.StateStore, StateKeys.User(id), cancellationToken: cancellationToken);
+
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        await FindIdByEmailAsync(EmailAddress.Normalize(email), cancellationToken) is { } id ? await FindAsync(id, cancellationToken) : null;
+
+    /// <summary>
+    /// Stores a new account and claims its email in one transaction. The claim is a first-write upsert of the index
+    /// key, which fails when the key exists, so of any number of concurrent registrations of one address exactly one
+    /// commits, on every state store that supports transactions and ETags.
+    /// </summary>
+    /// <returns>False when the email already belongs to an account.</returns>
+    public async Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxTransactionAttempts; attempt++)
+        {
+            if (await FindIdByEmailAsync(user.NormalizedEmail, cancellationToken) is not null) return false;
+
+            var (ids, idsETag) = await ReadUserIdsAsync(cancellationToken);
+            var firstWrite = new StateOptions { Concurrency = ConcurrencyMode.FirstWrite };
+            StateTransactionRequest[] operations =
+            [
+                Upsert(StateKeys.UserByEmail(user.NormalizedEmail), new EmailIndexEntry(user.Id), etag: null, firstWrite),
+                Upsert(StateKeys.User(user.Id), user, etag: null, firstWrite),
+                UpsertUserIds([.. ids, user.Id], idsETag),
+            ];
+            if (await TryTransactionAsync(operations, cancellationToken)) return true;
+            await BackOffAsync(cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not store a new account after {MaxTransactionAttempts} attempts of contention on '{StateKeys.UserIds}'.");
+    }
+
+    /// <summary>
+    /// Reads the account, lets <paramref name="decide"/> compute its new state and an outcome, and saves that state if
+    /// the account did not change meanwhile; otherwise decides again on the fresh state.
+    /// </summary>
+    /// <param name="decide">Returns a null account to leave the stored one as it is.</param>
+    /// <returns>Null when there is no such account.</returns>
+    public async Task<UserUpdate<TOutcome>?> UpdateAsync<TOutcome>(
+        Guid id, Func<UserAccount, (UserAccount? Updated, TOutcome Outcome)> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+        {
+            var (current, etag) = await dapr.GetStateAndETagAsync<UserAccount>(ComponentNames.StateStore, StateKeys.User(id), cancellationToken: cancellationToken);
+            if (current is null) return null;
+
+            var (updated, outcome) = decide(current);
+            if (updated is null) return new UserUpdate<TOutcome>(current, outcome);
+            if (await dapr.TrySaveStateAsync(ComponentNames.StateStore, StateKeys.User(id), updated, etag, cancellationToken: cancellationToken))
+            {
+                return new UserUpdate<TOutcome>(updated, outcome);
+            }
+        }
+
+        throw new InvalidOperationException($"Account {id} kept changing during {MaxUpdateAttempts} attempts to update it.");
+    }
+
+    /// <summary>Every account, for the admin list; accounts erased between the two reads are skipped.</summary>
+    public async Task<IReadOnlyList<UserAccount>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var (ids, _) = await ReadUserIdsAsync(cancellationToken);
+        var users = new List<UserAccount>(ids.Count);
+        foreach (var chunk in ids.Chunk(BulkReadChunkSize))
+        {
+            var items = await dapr.GetBulkStateAsync<UserAccount>(
+                ComponentNames.StateStore, [.. chunk.Select(StateKeys.User)], parallelism: 10, cancellationToken: cancellationToken);
+            users.AddRange(items.Select(item => item.Value).OfType<UserAccount>());
+        }
+
+        return users;
+    }
+
+    /// <summary>
+    /// Deletes the account, its email index entry, its id in the list and its sign-ins, all in one transaction; the
+    /// ETag on the account makes a concurrent change (say, a new sign-in) retry the erasure with that change in view.
+    /// </summary>
+    /// <returns>The erased account, or null when there was none.</returns>
+    public async Task<UserAccount?> EraseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxTransactionAttempts; attempt++)
+        {
+            var (user, userETag) = await dapr.GetStateAndETagAsync<UserAccount>(ComponentNames.StateStore, StateKeys.User(id), cancellationToken: cancellationToken);
+            if (user is null) return null;
+
+            var (ids, idsETag) = await ReadUserIdsAsync(cancellationToken);
+            StateTransactionRequest[] operations =
+            [
+                Delete(StateKeys.User(id), userETag),
+                Delete(StateKeys.UserByEmail(user.NormalizedEmail), etag: null),
+                UpsertUserIds([.. ids.Where(existing => existing != id)], idsETag),
+                .. user.Sessions.Select(session => Delete(StateKeys.RefreshFamily(session.FamilyId), etag: null)),
+            ];
+            if (await TryTransactionAsync(operations, cancellationToken)) return user;
+            await BackOffAsync(cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not erase account {id} after {MaxTransactionAttempts} attempts of contention.");
+    }
+
+    private async Task<Guid?> FindIdByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        (await dapr.GetStateAsync<EmailIndexEntry>(ComponentNames.StateStore, StateKeys.UserByEmail(normalizedEmail), cancellationToken: cancellationToken))?.UserId;
+
+    private async Task<(IReadOnlyList<Guid> Ids, string ETag)> ReadUserIdsAsync(CancellationToken cancellationToken)
+    {
+        var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, StateKeys.UserIds, cancellationToken: cancellationToken);
+        return (ids ?? [], etag);
+    }
+
+    /// <returns>False when the store refused the transaction, which is how an ETag or first-write conflict shows.</returns>
+    private async Task<bool> TryTransactionAsync(IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, operations, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (DaprApiException exception) when (exception.ErrorCode == "ERR_STATE_TRANSACTION")
+        {
+            // Dapr reports a conflict as this generic error; the caller re-reads, and a real store failure recurs.
+            logger.LogDebug("State transaction refused, retrying: {Reason}", exception.ErrorMessage);
+            return false;
+        }
+    }
+
+    // An empty ETag means the list does not exist yet: then only the first writer may create it.
+    private StateTransactionRequest UpsertUserIds(IReadOnlyList<Guid> ids, string etag) =>
+        etag.Length == 0
+            ? Upsert(StateKeys.UserIds, ids, etag: null, new StateOptions { Concurrency = ConcurrencyMode.FirstWrite })
+            : Upsert(StateKeys.UserIds, ids, etag, options: null);
+
+    private StateTransactionRequest Upsert<T>(string key, T value, string? etag, StateOptions? options) =>
+        new(key, JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert, etag, options: options);
+
+    private static StateTransactionRequest Delete(string key, string? etag) => new(key, value: null, StateOperationType.Delete, etag);
+
+    private static Task BackOffAsync(CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), cancellationToken);
+
+    private sealed record EmailIndexEntry(Guid UserId);
+}
