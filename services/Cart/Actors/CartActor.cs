@@ -1,0 +1,96 @@
+using DaprShop.Actors;
+using DaprShop.Cart.Domain;
+using Microsoft.Extensions.Options;
+
+namespace DaprShop.Cart.Actors;
+
+/// <summary>
+/// Holds one cart under one state key. Every stored change (re)registers a one-shot idle reminder, due after the
+/// cart's idle timeout (<see cref="CartOptions"/>, guest or user by the actor id); a reminder that fires therefore
+/// means nobody touched the cart for that long, and the cart's state is removed. A cart that becomes empty is removed
+/// at once, with its reminder.
+/// </summary>
+public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, TimeProvider clock) : Actor(host), ICartActor, IRemindable
+{
+    public const string TypeName = nameof(CartActor);
+    public const string IdleReminderName = "idle-expiry";
+    private const string StateName = "cart";
+
+    private static readonly TimeSpan OneShot = TimeSpan.FromMilliseconds(-1);
+
+    public async Task<CartContents> GetAsync() => Contents(await LoadAsync());
+
+    public Task<CartChange> AddItemAsync(CartItemChange change) =>
+        ChangeAsync(cart => cart.Add(change.Variant, change.Quantity, change.Available));
+
+    public Task<CartChange> SetItemQuantityAsync(CartItemChange change) =>
+        ChangeAsync(cart => cart.SetQuantity(change.Variant, change.Quantity, change.Available));
+
+    public async Task<CartContents> RemoveItemAsync(string sku) =>
+        (await ChangeAsync(cart =>
+        {
+            cart.Remove(sku);
+            return null;
+        })).Contents;
+
+    public async Task<CartContents> ClearAsync() =>
+        (await ChangeAsync(cart =>
+        {
+            cart.Clear();
+            return null;
+        })).Contents;
+
+    public async Task<CartMergeOutcome> MergeGuestCartAsync(GuestCartToMerge guestCart)
+    {
+        var cart = await LoadAsync();
+        var outcome = cart.Merge(guestCart.GuestCartId, guestCart.Revision, guestCart.Lines);
+        if (!outcome.AlreadyMerged) await SaveAsync(cart);
+        return outcome;
+    }
+
+    public Task DeleteAsync() => ForgetAsync();
+
+    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (reminderName != IdleReminderName) return Task.CompletedTask;
+        Logger.LogInformation("Cart {CartId} was idle for {IdleTimeout}; removing it", Id, IdleTimeout);
+        return StateManager.TryRemoveStateAsync(StateName);
+    }
+
+    private TimeSpan IdleTimeout => CartIds.IsGuest(Id.Id) ? options.Value.GuestIdleTimeout : options.Value.UserIdleTimeout;
+
+    /// <summary>Applies <paramref name="change"/>; stores the cart only when it was accepted and changed something.</summary>
+    private async Task<CartChange> ChangeAsync(Func<ShoppingCart, CartRejection?> change)
+    {
+        var cart = await LoadAsync();
+        var revisionBefore = cart.Revision;
+        var rejection = change(cart);
+        if (rejection is null && cart.Revision != revisionBefore) await SaveAsync(cart);
+        return new CartChange(Contents(cart), rejection);
+    }
+
+    private async Task<ShoppingCart> LoadAsync()
+    {
+        var stored = await StateManager.TryGetStateAsync<CartState>(StateName);
+        return new ShoppingCart(stored.HasValue ? stored.Value : null);
+    }
+
+    private async Task SaveAsync(ShoppingCart cart)
+    {
+        if (cart.IsEmpty)
+        {
+            await ForgetAsync();
+            return;
+        }
+
+        await StateManager.SetStateAsync(StateName, cart.ToState(clock.GetUtcNow()));
+        await RegisterReminderAsync(IdleReminderName, null, IdleTimeout, OneShot);
+    }
+
+    private async Task ForgetAsync()
+    {
+        if (await StateManager.TryRemoveStateAsync(StateName)) await UnregisterReminderAsync(IdleReminderName);
+    }
+
+    private static CartContents Contents(ShoppingCart cart) => new(cart.Lines, cart.Revision);
+}

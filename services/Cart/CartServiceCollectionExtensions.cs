@@ -1,0 +1,23 @@
+using DaprShop.Actors;
+using DaprShop.Cart.Actors;
+using DaprShop.Cart.Api;
+using DaprShop.Cart.Lookups;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DaprShop.Cart;
+
+public static class CartServiceCollectionExtensions
+{
+    /// <summary>The cart actor, its idle timeouts (configuration section <c>Cart</c>), the catalogue lookups and validators.</summary>
+    public static IServiceCollection AddCart(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CartOptions>().BindConfiguration(CartOptions.SectionName);
+        services.AddActors(options => options.Actors.RegisterActor<CartActor>(CartActor.TypeName));
+        services.AddSingleton<ServiceLookup>();
+        services.AddSingleton<CatalogLookups>();
+        services.AddSingleton<CartService>();
+        services.AddValidatorsFromAssemblyContaining<AddItemRequestValidator>();
+        return services;
+    }
+}

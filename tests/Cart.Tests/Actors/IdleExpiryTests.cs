@@ -1,0 +1,24 @@
+using DaprShop.Cart.Tests.Infrastructure;
+
+namespace DaprShop.Cart.Tests.Actors;
+
+/// <summary>Carts idle for their configured timeout (3 s here) are removed by the cart actor's reminder.</summary>
+public sealed class IdleExpiryTests(ShortIdleCartCluster cluster) : IClassFixture<ShortIdleCartCluster>
+{
+    [Fact]
+    public async Task Idle_guest_and_user_carts_are_emptied_by_their_reminder()
+    {
+        var shirt = cluster.Catalogue.Offer(price: 1000);
+        var user = cluster.Tokens.Customer(Guid.CreateVersion7());
+
+        var guestAdd = await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", body: new { sku = shirt.Sku, quantity = 1 }));
+        var userAdd = await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", accessToken: user, body: new { sku = shirt.Sku, quantity = 1 }));
+        Assert.Single((await guestAdd.ReadCartAsync()).Lines);
+        Assert.Single((await userAdd.ReadCartAsync()).Lines);
+
+        await Eventually.HoldsAsync(async () =>
+            (await (await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Get, "cart", guestAdd.CartIdHeader()))).ReadCartAsync()).Lines.Count == 0);
+        await Eventually.HoldsAsync(async () =>
+            (await (await cluster.Public.SendAsync(CartCluster.Request(HttpMethod.Get, "cart", accessToken: user))).ReadCartAsync()).Lines.Count == 0);
+    }
+}
