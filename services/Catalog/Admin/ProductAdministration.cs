@@ -97,8 +97,21 @@ internal sealed class ProductAdministration(
         throw ContendedFor($"product {id}");
     }
 
-    private Task PublishAsync<TEvent>(string topic, TEvent productEvent, CancellationToken cancellationToken) =>
-        dapr.PublishEventAsync(ComponentNames.PubSub, topic, productEvent, cancellationToken);
+    /// <summary>
+    /// The product is saved and this replica's index updated before this runs, so a failed publish is logged, not
+    /// answered with an error: other replicas still pick the change up at their next resync from state.
+    /// </summary>
+    private async Task PublishAsync<TEvent>(string topic, TEvent productEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dapr.PublishEventAsync(ComponentNames.PubSub, topic, productEvent, cancellationToken);
+        }
+        catch (DaprException exception)
+        {
+            logger.LogError(exception, "Saved, but could not publish {Topic}; other catalog replicas see the change at their next resync", topic);
+        }
+    }
 
     /// <summary>Random, growing with the attempt, so contenders that collided do not collide again in lockstep.</summary>
     private static Task PauseAsync(int attempt, CancellationToken cancellationToken) =>

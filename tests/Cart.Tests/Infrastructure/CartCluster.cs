@@ -51,16 +51,7 @@ public class CartCluster : IAsyncLifetime
         Environment.SetEnvironmentVariable("DAPRSHOP_REGISTRY_DIR", Path.Combine(_directory, "registry"));
         var cartResources = Path.Combine(_directory, "cart-resources");
         await ActorStoreResources.WriteSqliteAsync(cartResources, Path.Combine(_directory, "cart.db"), ComponentNames.StateStore);
-        await File.WriteAllTextAsync(Path.Combine(cartResources, "pubsub.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.PubSub}
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata: []
-            """);
+        await InMemoryPubSubResource.WriteAsync(cartResources, ComponentNames.PubSub);
         var noResources = Directory.CreateDirectory(Path.Combine(_directory, "no-resources")).FullName;
 
         Catalogue = await CatalogueStandIn.StartAsync();

@@ -41,20 +41,12 @@ public sealed class CatalogHost : IAsyncDisposable
     /// <summary>A client of the same sidecar, for publishing events as another app would.</summary>
     public DaprClient Dapr { get; }
 
-    public static async Task<CatalogHost> StartAsync(string directory, TestAccessTokens tokens, bool seed = false)
+    /// <param name="withBroker">False: the sidecar has no pub/sub component, so every publish fails.</param>
+    public static async Task<CatalogHost> StartAsync(string directory, TestAccessTokens tokens, bool seed = false, bool withBroker = true)
     {
         var resources = Path.Combine(directory, "resources");
         await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(directory, "state.db"), "statestore");
-        await File.WriteAllTextAsync(Path.Combine(resources, "pubsub.yaml"), """
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata: []
-            """);
+        if (withBroker) await InMemoryPubSubResource.WriteAsync(resources);
 
         // Unique per directory, not "catalog": names resolve through a registry other runs on this machine share. The same
         // for every host on one directory, since the sidecar prefixes state keys with the app id.
