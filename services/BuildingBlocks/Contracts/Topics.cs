@@ -20,4 +20,19 @@ public static class Topics
 
     /// <summary>Identity: an account and its personal data were erased; other services drop what they hold for it.</summary>
     public const string AccountDeleted = "account-deleted";
+
+    /// <summary>Payment: a PaymentIntent succeeded (<see cref="Payment.PaymentOutcome"/>), after the verified webhook's ledger entry is saved.</summary>
+    public const string PaymentSucceeded = "payment-succeeded";
+
+    /// <summary>Payment: a PaymentIntent failed or was declined (<see cref="Payment.PaymentOutcome"/>).</summary>
+    public const string PaymentFailed = "payment-failed";
+
+    /// <summary>Payment: a PaymentIntent needs the shopper's authentication (3-D Secure) (<see cref="Payment.PaymentOutcome"/>).</summary>
+    public const string PaymentRequiresAction = "payment-requires-action";
+
+    /// <summary>Payment: a refund succeeded (<see cref="Payment.PaymentOutcome"/> with the refunded amount).</summary>
+    public const string PaymentRefunded = "payment-refunded";
+
+    /// <summary>Ordering: an order changed status (<see cref="Ordering.OrderStatusChanged"/>); notification emails the shopper.</summary>
+    public const string OrderStatusChanged = "order-status-changed";
 }
