@@ -62,7 +62,17 @@ public static class OrdersApi
         }
         else
         {
-            await workflows.RaiseEventAsync(id.ToString(), CheckoutWorkflow.PaymentOutcomeEvent, ShopperCancellation.For(order, clock.GetUtcNow()), cancellationToken);
+            try
+            {
+                await workflows.RaiseEventAsync(id.ToString(), CheckoutWorkflow.PaymentOutcomeEvent, ShopperCancellation.For(order, clock.GetUtcNow()), cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // Saved but its checkout never started (a crash in between): nothing is reserved or charged yet.
+                order = await orders.UpdateAsync(
+                    id, pending => pending.Status == OrderStatus.Pending ? pending.MoveTo(OrderStatus.Cancelled, clock.GetUtcNow(), ShopperCancellation.Reason) : null,
+                    cancellationToken) ?? order;
+            }
         }
 
         return TypedResults.Accepted($"/orders/{id}", OrderView.From(order));

@@ -29,9 +29,19 @@ public static class EventSubscriptions
     private static async Task<IResult> RaisePaymentOutcomeAsync(
         PaymentOutcome outcome, DaprWorkflowClient workflows, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        await workflows.RaiseEventAsync(outcome.OrderId.ToString(), CheckoutWorkflow.PaymentOutcomeEvent, outcome, cancellationToken);
-        loggers.CreateLogger(typeof(EventSubscriptions)).LogInformation(
-            "Payment of order {OrderId} is {Status} (Stripe event {StripeEventId})", outcome.OrderId, outcome.Status, outcome.StripeEventId);
+        var logger = loggers.CreateLogger(typeof(EventSubscriptions));
+        try
+        {
+            await workflows.RaiseEventAsync(outcome.OrderId.ToString(), CheckoutWorkflow.PaymentOutcomeEvent, outcome, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Payment is only ever started by a running checkout, so no checkout means no order of ours: retrying cannot help.
+            logger.LogWarning("Payment outcome {StripeEventId} names order {OrderId}, which has no checkout; dropped", outcome.StripeEventId, outcome.OrderId);
+            return TopicResults.Drop();
+        }
+
+        logger.LogInformation("Payment of order {OrderId} is {Status} (Stripe event {StripeEventId})", outcome.OrderId, outcome.Status, outcome.StripeEventId);
         return TopicResults.Success();
     }
 }

@@ -75,6 +75,37 @@ public sealed class CheckoutTests(OrderingCluster cluster)
     }
 
     [Fact]
+    public async Task A_payment_that_requires_action_keeps_the_checkout_waiting_for_its_outcome()
+    {
+        var shirt = await _shopper.StockedSkuAsync(onHand: 2);
+        _shopper.Cart(CheckoutDriver.Line(shirt, 1));
+        var orderId = await _shopper.PlaceOrderAsync();
+        await _shopper.WaitForPaymentAsync(orderId);
+
+        await _shopper.PublishPaymentAsync(orderId, Topics.PaymentRequiresAction, PaymentStatus.RequiresAction);
+        await _shopper.PublishPaymentAsync(orderId, Topics.PaymentSucceeded, PaymentStatus.Succeeded);
+        await _shopper.PublishPaymentAsync(orderId, Topics.PaymentSucceeded, PaymentStatus.Succeeded);
+
+        await _shopper.WaitForStatusAsync(orderId, OrderStatus.Paid);
+        Assert.Equal((1, 0), ((await _shopper.LevelsAsync(shirt)).OnHand, (await _shopper.LevelsAsync(shirt)).Reserved));
+    }
+
+    [Fact]
+    public async Task A_payment_that_succeeds_only_after_the_timeout_is_refunded()
+    {
+        var shirt = await _shopper.StockedSkuAsync(onHand: 2);
+        _shopper.Cart(CheckoutDriver.Line(shirt, 1));
+        var orderId = await _shopper.PlaceOrderAsync();
+        await _shopper.WaitForPaymentAsync(orderId);
+        cluster.StandIn.MarkSucceeded(orderId);
+
+        await _shopper.WaitForStatusAsync(orderId, OrderStatus.Failed);
+
+        Assert.Single(cluster.StandIn.Refunds, refund => refund.OrderId == orderId);
+        Assert.Equal((2, 0), ((await _shopper.LevelsAsync(shirt)).OnHand, (await _shopper.LevelsAsync(shirt)).Reserved));
+    }
+
+    [Fact]
     public async Task Too_little_stock_of_one_line_fails_the_order_with_nothing_reserved_and_no_payment()
     {
         var shirt = await _shopper.StockedSkuAsync(onHand: 5);
