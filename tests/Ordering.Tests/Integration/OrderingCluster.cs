@@ -34,6 +34,9 @@ public sealed class OrderingCluster : IAsyncLifetime
     private readonly SharedResources _shared = new();
     private readonly List<SidecarHost> _sidecars = [];
     private readonly List<LoopbackApp> _apps = [];
+    private int _orderingPort;
+    private int _orderingDaprPort;
+    private LoopbackApp? _ordering;
 
     public CartAndPaymentStandIn StandIn { get; private set; } = null!;
 
@@ -70,13 +73,10 @@ public sealed class OrderingCluster : IAsyncLifetime
         });
         var inventorySidecar = await StartSidecarAsync(AppIds.Inventory, inventory.BaseAddress.Port, inventoryResources, inventoryDaprPort);
 
-        var orderingDaprPort = FreePort.Next();
-        var ordering = await StartAppAsync(orderingDaprPort, typeof(OrderingApi), builder => builder.Services.AddOrdering(), app =>
-        {
-            app.MapActorsHandlers();
-            app.MapOrderingApi();
-        });
-        var orderingSidecar = await StartSidecarAsync(AppIds.Ordering, ordering.BaseAddress.Port, orderingResources, orderingDaprPort);
+        _orderingDaprPort = FreePort.Next();
+        _orderingPort = FreePort.Next();
+        _ordering = await StartOrderingAsync();
+        var orderingSidecar = await StartSidecarAsync(AppIds.Ordering, _orderingPort, orderingResources, _orderingDaprPort);
 
         Public = new HttpClient { BaseAddress = new Uri(gateway.HttpEndpoint, $"v1.0/invoke/{AppIds.Ordering}/method/") };
         Public.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
@@ -90,9 +90,17 @@ public sealed class OrderingCluster : IAsyncLifetime
         OrderingSidecar?.Dispose();
         foreach (var sidecar in _sidecars) await sidecar.DisposeAsync();
         foreach (var app in _apps) await app.DisposeAsync();
+        if (_ordering is not null) await _ordering.DisposeAsync();
         if (StandIn is not null) await StandIn.DisposeAsync();
         await _shared.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Stops the ordering app (its actors and any work in flight) and starts a fresh one on the same port; its sidecar stays.</summary>
+    public async Task RestartOrderingAsync()
+    {
+        await _ordering!.DisposeAsync();
+        _ordering = await StartOrderingAsync();
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string accessToken, object? body = null, string? idempotencyKey = null)
@@ -112,12 +120,21 @@ public sealed class OrderingCluster : IAsyncLifetime
         return resources;
     }
 
+    private Task<LoopbackApp> StartOrderingAsync() =>
+        StartAppAsync(_orderingDaprPort, typeof(OrderingApi), builder => builder.Services.AddOrdering(), app =>
+        {
+            app.MapActorsHandlers();
+            app.MapOrderingApi();
+        }, _orderingPort);
+
     /// <summary>An app composed as its Program.cs does, with identity's JWKS replaced by the test key.</summary>
+    /// <param name="port">Null for any free port; the ordering app keeps its port across restarts.</param>
     private async Task<LoopbackApp> StartAppAsync(
-        int daprHttpPort, Type marker, Action<WebApplicationBuilder> addServices, Action<WebApplication> mapEndpoints)
+        int daprHttpPort, Type marker, Action<WebApplicationBuilder> addServices, Action<WebApplication> mapEndpoints, int? port = null)
     {
         var builder = LoopbackApp.CreateBuilder(new Dictionary<string, string?>
         {
+            ["urls"] = $"http://127.0.0.1:{port ?? 0}",
             ["APP_API_TOKEN"] = AppApiToken,
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{daprHttpPort}",
             ["DAPR_API_TOKEN"] = DaprApiToken,
@@ -131,7 +148,7 @@ public sealed class OrderingCluster : IAsyncLifetime
         app.UseServiceDefaults();
         mapEndpoints(app);
         var started = await LoopbackApp.StartAsync(app);
-        _apps.Add(started);
+        if (port is null) _apps.Add(started);
         return started;
     }
 
