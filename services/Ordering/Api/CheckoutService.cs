@@ -15,7 +15,8 @@ namespace DaprShop.Ordering.Api;
 /// (user, Idempotency-Key), so a retried request finds the order it already placed instead of placing another.
 /// </summary>
 internal sealed class CheckoutService(
-    DaprClient dapr, OrderStore orders, DaprWorkflowClient workflows, IOptions<OrderingOptions> options, TimeProvider clock)
+    DaprClient dapr, OrderStore orders, DaprWorkflowClient workflows, IOptions<OrderingOptions> options, TimeProvider clock,
+    ILogger<CheckoutService> logger)
 {
     public async Task<Results<Accepted<CheckoutAccepted>, ProblemHttpResult>> CheckoutAsync(
         Guid userId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
@@ -24,7 +25,17 @@ internal sealed class CheckoutService(
         var requestHash = CheckoutKey.HashOf(request);
         if (await orders.GetAsync(orderId, cancellationToken) is { } placed) return await ReplayAsync(placed, requestHash, cancellationToken);
 
-        var cart = await dapr.InvokeMethodAsync<CartSnapshot>(HttpMethod.Get, AppIds.Cart, $"internal/carts/{userId}", cancellationToken);
+        CartSnapshot? cart;
+        try
+        {
+            cart = await dapr.InvokeMethodAsync<CartSnapshot>(HttpMethod.Get, AppIds.Cart, $"internal/carts/{userId}", cancellationToken);
+        }
+        catch (InvocationException exception)
+        {
+            logger.LogWarning(exception, "The cart of user {UserId} could not be read for checkout", userId);
+            return OrderProblems.CartUnavailable();
+        }
+
         if (NotOrderableBecause(cart!) is { } reason) return OrderProblems.CartNotOrderable(reason);
 
         var lines = cart!.Lines.Select(line => new OrderLine(line.Sku, line.ProductName, line.Options, line.Quantity, line.UnitPrice)).ToArray();
@@ -35,7 +46,7 @@ internal sealed class CheckoutService(
             return await ReplayAsync((await orders.GetAsync(orderId, cancellationToken))!, requestHash, cancellationToken);
         }
 
-        await StartWorkflowAsync(orderId);
+        await StartWorkflowAsync(orderId, cancellationToken);
         return Accepted(order);
     }
 
@@ -44,24 +55,12 @@ internal sealed class CheckoutService(
     {
         if (placed.RequestHash != requestHash) return OrderProblems.KeyReused();
         await orders.EnsureListedAsync(placed, cancellationToken);
-        if (placed.Status == Contracts.Ordering.OrderStatus.Pending) await StartWorkflowAsync(placed.Id);
+        if (placed.Status == Contracts.Ordering.OrderStatus.Pending) await StartWorkflowAsync(placed.Id, cancellationToken);
         return Accepted(placed);
     }
 
-    private async Task StartWorkflowAsync(Guid orderId)
-    {
-        var instanceId = orderId.ToString();
-        var instance = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false);
-        if (instance.Exists) return;
-        try
-        {
-            await workflows.ScheduleNewWorkflowAsync(nameof(CheckoutWorkflow), instanceId, new CheckoutInput(orderId, options.Value.PaymentTimeout));
-        }
-        catch (InvalidOperationException)
-        {
-            // Started by a concurrent retry of the same request.
-        }
-    }
+    private Task StartWorkflowAsync(Guid orderId, CancellationToken cancellationToken) =>
+        workflows.StartOnceAsync(nameof(CheckoutWorkflow), orderId.ToString(), new CheckoutInput(orderId, options.Value.PaymentTimeout), cancellationToken);
 
     private static string? NotOrderableBecause(CartSnapshot cart)
     {

@@ -18,6 +18,11 @@ public static class OrderProblems
     public static ProblemHttpResult CartNotOrderable(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The cart cannot be ordered", detail: detail);
 
+    /// <summary>Cart could not answer: nothing was ordered, the same request may be retried with the same key.</summary>
+    public static ProblemHttpResult CartUnavailable() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",
+            detail: "The cart could not be read; nothing was ordered. Retry shortly with the same Idempotency-Key.");
+
     /// <summary>Also for orders of other shoppers: whether an order id exists is nobody else's business.</summary>
     public static ProblemHttpResult NotFound(Guid orderId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such order", detail: $"There is no order {orderId} of yours.");

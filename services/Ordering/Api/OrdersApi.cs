@@ -54,11 +54,7 @@ public static class OrdersApi
 
         if (order.Status == OrderStatus.Paid)
         {
-            var refund = RefundOrderWorkflow.InstanceIdFor(id);
-            if (!(await workflows.GetWorkflowStateAsync(refund, getInputsAndOutputs: false, cancellationToken)).Exists)
-            {
-                await workflows.ScheduleNewWorkflowAsync(nameof(RefundOrderWorkflow), refund, id);
-            }
+            await workflows.StartOnceAsync(nameof(RefundOrderWorkflow), RefundOrderWorkflow.InstanceIdFor(id), id, cancellationToken);
         }
         else
         {

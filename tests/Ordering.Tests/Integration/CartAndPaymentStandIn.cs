@@ -18,6 +18,7 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, CartSnapshot> _carts = new();
     private readonly ConcurrentDictionary<Guid, PaymentView> _payments = new();
+    private readonly ConcurrentDictionary<Guid, bool> _brokenCarts = new();
 
     private CartAndPaymentStandIn(LoopbackApp app) => App = app;
 
@@ -47,6 +48,9 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
         return cart;
     }
 
+    /// <summary>The user's cart answers 500 from now on, as a cart app in trouble would.</summary>
+    public void BreakCart(Guid userId) => _brokenCarts[userId] = true;
+
     public CartSnapshot? CartOf(Guid userId) => _carts.TryGetValue(userId, out var cart) ? cart : null;
 
     /// <summary>As when a webhook said the payment succeeded before ordering gave up on it.</summary>
@@ -57,12 +61,17 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
 
     private static void Map(IEndpointRouteBuilder app, Func<CartAndPaymentStandIn> standIn)
     {
-        app.MapGet("/internal/carts/{userId:guid}", (Guid userId) => TypedResults.Ok(standIn().CartOf(userId) ?? new CartSnapshot(Guid.Empty, [])));
+        app.MapGet("/internal/carts/{userId:guid}", (Guid userId) => standIn().Cart(userId));
         app.MapPost("/internal/carts/{userId:guid}/clear", (Guid userId, ClearCheckedOutCart request) => standIn().ClearCart(userId, request.Revision));
         app.MapPost("/internal/payments", (StartPayment start) => standIn().StartPayment(start));
         app.MapPost("/internal/payments/{orderId:guid}/cancel", (Guid orderId) => standIn().CancelPayment(orderId));
         app.MapPost("/internal/payments/{orderId:guid}/refunds", (Guid orderId, RefundPayment refund) => standIn().Refund(orderId, refund));
     }
+
+    private IResult Cart(Guid userId) =>
+        _brokenCarts.ContainsKey(userId)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError)
+            : TypedResults.Ok(CartOf(userId) ?? new CartSnapshot(Guid.Empty, []));
 
     private IResult ClearCart(Guid userId, Guid revision)
     {

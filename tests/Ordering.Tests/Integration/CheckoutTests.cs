@@ -162,4 +162,19 @@ public sealed class CheckoutTests(OrderingCluster cluster)
         Assert.All([emptyCart, noKey, badBody], response => Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType));
         Assert.Equal(0, (await _shopper.LevelsAsync(shirt)).Reserved);
     }
+
+    [Fact]
+    public async Task A_cart_that_cannot_be_read_is_a_503_problem_and_nothing_is_ordered()
+    {
+        var shirt = await _shopper.StockedSkuAsync(onHand: 5);
+        _shopper.Cart(CheckoutDriver.Line(shirt, 1));
+        cluster.StandIn.BreakCart(_shopper.UserId);
+        var key = Guid.NewGuid().ToString();
+
+        var response = await _shopper.CheckoutAsync(key);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, (await _shopper.LevelsAsync(shirt)).Reserved);
+    }
 }
