@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Cart;
+using DaprShop.Contracts.Ordering;
 using DaprShop.Contracts.Payment;
+using DaprShop.Dapr;
 using DaprShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +14,7 @@ namespace DaprShop.Ordering.Tests.Integration;
 /// <summary>
 /// Cart's and payment's internal APIs as ordering calls them (<c>/internal/carts</c>, <c>/internal/payments</c>),
 /// answering from what the test set up and recording every call; one app behind sidecars named cart and payment.
+/// It also subscribes to order-status-changed (through payment's sidecar, the one with the broker), as notification does.
 /// Payments stay Processing until the test publishes their outcome, as with Stripe's webhooks.
 /// </summary>
 public sealed class CartAndPaymentStandIn : IAsyncDisposable
@@ -28,6 +31,9 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
 
     public ConcurrentQueue<StartPayment> PaymentStarts { get; } = new();
 
+    /// <summary>What ordering published on order-status-changed, as notification receives it.</summary>
+    public ConcurrentQueue<OrderStatusChanged> StatusChanges { get; } = new();
+
     public ConcurrentQueue<Guid> PaymentCancels { get; } = new();
 
     public ConcurrentQueue<(Guid OrderId, RefundPayment Refund)> Refunds { get; } = new();
@@ -35,7 +41,11 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
     public static async Task<CartAndPaymentStandIn> StartAsync()
     {
         CartAndPaymentStandIn? standIn = null;
-        var app = await LoopbackApp.StartAsync(_ => { }, app => Map(app, () => standIn!));
+        var app = await LoopbackApp.StartAsync(_ => { }, app =>
+        {
+            app.UseCloudEvents();
+            Map(app, () => standIn!);
+        });
         standIn = new CartAndPaymentStandIn(app);
         return standIn;
     }
@@ -66,6 +76,12 @@ public sealed class CartAndPaymentStandIn : IAsyncDisposable
         app.MapPost("/internal/payments", (StartPayment start) => standIn().StartPayment(start));
         app.MapPost("/internal/payments/{orderId:guid}/cancel", (Guid orderId) => standIn().CancelPayment(orderId));
         app.MapPost("/internal/payments/{orderId:guid}/refunds", (Guid orderId, RefundPayment refund) => standIn().Refund(orderId, refund));
+        app.MapPost(SidecarOnlyRoutes.ForTopic(Topics.OrderStatusChanged), (OrderStatusChanged changed) =>
+        {
+            standIn().StatusChanges.Enqueue(changed);
+            return TopicResults.Success();
+        }).WithTopic(ComponentNames.PubSub, Topics.OrderStatusChanged);
+        app.MapSubscribeHandler();
     }
 
     private IResult Cart(Guid userId) =>

@@ -62,7 +62,9 @@ public sealed class OrderingCluster : IAsyncLifetime
         StandIn = await CartAndPaymentStandIn.StartAsync();
         var standInPort = StandIn.App.BaseAddress.Port;
         await StartSidecarAsync(AppIds.Cart, standInPort, noResources);
-        await StartSidecarAsync(AppIds.Payment, standInPort, noResources);
+        var brokerOnly = Path.Combine(_directory, "broker-resources");
+        await InMemoryPubSubResource.WriteAsync(brokerOnly, ComponentNames.PubSub);
+        await StartSidecarAsync(AppIds.Payment, standInPort, brokerOnly);
         var gateway = await StartSidecarAsync(AppIds.Gateway, standInPort, noResources);
 
         var inventoryDaprPort = FreePort.Next();
