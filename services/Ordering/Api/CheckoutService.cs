@@ -1,5 +1,6 @@
 using DaprShop.Contracts;
 using DaprShop.Contracts.Cart;
+using DaprShop.Contracts.Ordering;
 using DaprShop.Dapr;
 using DaprShop.Ordering.Checkout;
 using DaprShop.Ordering.Domain;
@@ -55,7 +56,7 @@ internal sealed class CheckoutService(
     {
         if (placed.RequestHash != requestHash) return OrderProblems.KeyReused();
         await orders.EnsureListedAsync(placed, cancellationToken);
-        if (placed.Status == Contracts.Ordering.OrderStatus.Pending) await StartWorkflowAsync(placed.Id, cancellationToken);
+        if (placed.Status == OrderStatus.Pending) await StartWorkflowAsync(placed.Id, cancellationToken);
         return Accepted(placed);
     }
 
@@ -75,6 +76,7 @@ internal sealed class CheckoutService(
             : null;
     }
 
+    /// <summary>Location is relative (like catalog's), so it resolves to the order behind the gateway too: <c>.../orders/checkout</c> → <c>.../orders/{id}</c>.</summary>
     private static Accepted<CheckoutAccepted> Accepted(Order order) =>
-        TypedResults.Accepted($"/orders/{order.Id}", new CheckoutAccepted(order.Id, order.Status));
+        TypedResults.Accepted(order.Id.ToString(), new CheckoutAccepted(order.Id, order.Status));
 }

@@ -71,6 +71,7 @@ public static class OrdersApi
             }
         }
 
-        return TypedResults.Accepted($"/orders/{id}", OrderView.From(order));
+        // Relative to .../orders/{id}/cancel, so it names the order behind the gateway too.
+        return TypedResults.Accepted($"../{id}", OrderView.From(order));
     }
 }

@@ -25,7 +25,7 @@ public sealed class CheckoutTests(OrderingCluster cluster)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<CheckoutAccepted>(JsonSerializerOptions.Web))!;
-        Assert.Equal($"/orders/{accepted.OrderId}", response.Headers.Location?.OriginalString);
+        Assert.Equal(new Uri(cluster.Public.BaseAddress!, $"orders/{accepted.OrderId}"), new Uri(new Uri(cluster.Public.BaseAddress!, "orders/checkout"), response.Headers.Location!));
         var payment = await _shopper.WaitForPaymentAsync(accepted.OrderId);
         Assert.Equal(new Money(4000 + 495, "EUR"), payment.Amount);
         Assert.Equal(2, (await _shopper.LevelsAsync(shirt)).Reserved);
