@@ -112,7 +112,7 @@ internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
     /// The change is saved whatever happens here; a broker that cannot take the event is logged, not thrown, so the
     /// caller does not redo a saved change. Subscribers dedupe by (order id, version).
     /// </summary>
-    private async Task PublishAsync(Order order, CancellationToken cancellationToken)
+    public async Task PublishAsync(Order order, CancellationToken cancellationToken = default)
     {
         try
         {

@@ -40,7 +40,7 @@ public sealed class CheckoutTests(OrderingCluster cluster)
         Assert.Equal((2, 0), ((await _shopper.LevelsAsync(hat)).OnHand, (await _shopper.LevelsAsync(hat)).Reserved));
         await Eventually.HoldsAsync(() => Task.FromResult(cluster.StandIn.CartOf(_shopper.UserId)), cart => cart is null);
         var published = await Eventually.HoldsAsync(
-            () => Task.FromResult(cluster.StandIn.StatusChanges.Where(change => change.OrderId == accepted.OrderId).OrderBy(change => change.Version).ToArray()),
+            () => Task.FromResult(cluster.StandIn.StatusChanges.Where(change => change.OrderId == accepted.OrderId).DistinctBy(change => change.Version).OrderBy(change => change.Version).ToArray()),
             changes => changes.Length >= 3);
         Assert.Equal([(OrderStatus.Pending, 1L), (OrderStatus.AwaitingPayment, 2L), (OrderStatus.Paid, 3L)], published.Select(change => (change.Status, change.Version)));
         Assert.All(published, change => Assert.Equal((_shopper.UserId, new Money(4495, "EUR")), (change.UserId, change.Total)));
