@@ -30,6 +30,7 @@ public static class CartApi
             .WithValidation<RemoveItemRequest>();
 
         endpoints.MapCartMergeApi();
+        endpoints.MapCartCheckoutApi();
         return endpoints;
     }
 
