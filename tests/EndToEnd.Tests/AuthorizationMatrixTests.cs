@@ -39,7 +39,7 @@ public sealed class AuthorizationMatrixTests(MultiAppRun shop) : IClassFixture<M
 
     private static readonly string Sku = SeedCatalog.Products[0].Variants[0].Sku;
 
-    /// <summary>Every endpoint of ARCHITECTURE §4a that issue 4 builds. Bodies of admin writes are invalid or address nothing, so the matrix changes no data.</summary>
+    /// <summary>Every endpoint of ARCHITECTURE §4a built so far. Bodies of admin writes are invalid or address nothing, so the matrix changes no data.</summary>
     public static IReadOnlyList<Endpoint> Endpoints { get; } =
     [
         // identity
@@ -79,6 +79,15 @@ public sealed class AuthorizationMatrixTests(MultiAppRun shop) : IClassFixture<M
         new("DELETE", "/api/cart/items/{sku}", Access.Public),
         new("DELETE", "/api/cart/cart", Access.Public),
         new("POST", "/api/cart/internal/carts/merge", Access.Internal, _ => new { guestCartId = "x", userId = Guid.Empty }),
+        new("GET", "/api/cart/internal/carts/{user}", Access.Internal),
+        // ordering: bodies are invalid (no Idempotency-Key, no payment method) or address no order, so nothing is bought
+        new("POST", "/api/ordering/orders/checkout", Access.SignedIn, _ => new { }),
+        new("GET", "/api/ordering/orders", Access.SignedIn),
+        new("GET", "/api/ordering/orders/{nothing}", Access.SignedIn),
+        new("POST", "/api/ordering/orders/{nothing}/cancel", Access.SignedIn),
+        new("GET", "/api/ordering/orders/admin", Access.Admin),
+        new("POST", "/api/ordering/orders/{nothing}/ship", Access.Admin, _ => new { trackingNumber = "" }),
+        new("GET", "/api/identity/internal/users/{user}/contact", Access.Internal),
     ];
 
     [Fact]
