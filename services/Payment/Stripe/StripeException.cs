@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace DaprShop.Payment.Stripe;
+
+/// <summary>A Stripe request answered with an error object (or not at all, after the retries ran out).</summary>
+public sealed class StripeException(HttpStatusCode statusCode, StripeError error)
+    : Exception($"Stripe answered {(int)statusCode}: {error.Type}/{error.Code}{(error.DeclineCode is null ? "" : "/" + error.DeclineCode)}: {error.Message}")
+{
+    public HttpStatusCode HttpStatusCode { get; } = statusCode;
+
+    public StripeError StripeError { get; } = error;
+
+    /// <summary>A decline: a business outcome for the order, not a fault of this app.</summary>
+    public bool IsCardError => StripeError.Type == StripeErrorTypes.CardError;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DaprShop.Contracts;
+using DaprShop.Contracts.Payment;
+using DaprShop.Payment.Domain;
+using DaprShop.Payment.Stripe;
+using DaprShop.Payment.Stripe.Webhooks;
+
+namespace DaprShop.Payment.Webhooks;
+
+/// <summary>
+/// What a Stripe event means for an order: the order it concerns, how it changes the ledger, and the outcome to publish
+/// (null for events that only update the ledger). Derived from the event alone, so a redelivery yields the same outcome.
+/// </summary>
+public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLedger> Apply, string? Topic, Func<PaymentLedger, PaymentOutcome>? Outcome)
+{
+    /// <summary>Null when the event is not about one of this shop's orders or is of a type this app does not handle.</summary>
+    public static WebhookEffect? Of(StripeEvent stripeEvent)
+    {
+        var occurredAt = DateTimeOffset.FromUnixTimeSeconds(stripeEvent.Created);
+        switch (stripeEvent.Type)
+        {
+            case StripeEventTypes.PaymentIntentSucceeded:
+            case StripeEventTypes.PaymentIntentPaymentFailed:
+            case StripeEventTypes.PaymentIntentRequiresAction:
+            case StripeEventTypes.PaymentIntentCanceled:
+                var intent = stripeEvent.Data.Object.Deserialize<PaymentIntent>(StripeJson.Options)!;
+                if (!TryGetOrder(intent.Metadata, out var orderId, out var userId)) return null;
+                return new WebhookEffect(
+                    orderId,
+                    ledger => ledger?.WithIntent(intent) ?? PaymentLedger.Open(orderId, userId, intent),
+                    TopicOf(stripeEvent.Type),
+                    ledger => new PaymentOutcome(
+                        orderId, intent.Id, stripeEvent.Id, ledger.Status, new Money(intent.Amount, intent.Currency.ToUpperInvariant()),
+                        intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code : null, intent.LastPaymentError?.Message, occurredAt));
+            case StripeEventTypes.RefundCreated:
+            case StripeEventTypes.RefundUpdated:
+                var refund = stripeEvent.Data.Object.Deserialize<Refund>(StripeJson.Options)!;
+                if (!TryGetOrder(refund.Metadata, out var refundedOrderId, out _)) return null;
+                var refundId = refund.Metadata.GetValueOrDefault(MetadataKeys.RefundId, refund.Id);
+                return new WebhookEffect(
+                    refundedOrderId,
+                    ledger => (ledger ?? throw new InvalidOperationException($"Refund {refund.Id} names order {refundedOrderId}, which has no payment ledger yet."))
+                        .WithRefund(new LedgerRefund(refundId, refund.Id, refund.Amount, refund.Status)),
+                    refund.Status == "succeeded" ? Topics.PaymentRefunded : null,
+                    ledger => new PaymentOutcome(
+                        refundedOrderId, ledger.PaymentIntentId, stripeEvent.Id, ledger.Status, new Money(refund.Amount, refund.Currency.ToUpperInvariant()),
+                        refund.FailureReason, null, occurredAt));
+            default:
+                return null;
+        }
+    }
+
+    private static string? TopicOf(string eventType) => eventType switch
+    {
+        StripeEventTypes.PaymentIntentSucceeded => Topics.PaymentSucceeded,
+        StripeEventTypes.PaymentIntentPaymentFailed => Topics.PaymentFailed,
+        StripeEventTypes.PaymentIntentRequiresAction => Topics.PaymentRequiresAction,
+        _ => null,
+    };
+
+    private static bool TryGetOrder(Dictionary<string, string> metadata, out Guid orderId, out Guid userId)
+    {
+        userId = Guid.Empty;
+        return Guid.TryParse(metadata.GetValueOrDefault(MetadataKeys.OrderId), out orderId)
+            && (!metadata.TryGetValue(MetadataKeys.UserId, out var user) || Guid.TryParse(user, out userId));
+    }
+}
