@@ -16,6 +16,7 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
     /// <summary>Null when the event is not about one of this shop's orders or is of a type this app does not handle.</summary>
     public static WebhookEffect? Of(StripeEvent stripeEvent)
     {
+        if (stripeEvent.Data is not { } data) return null;
         var occurredAt = DateTimeOffset.FromUnixTimeSeconds(stripeEvent.Created);
         switch (stripeEvent.Type)
         {
@@ -23,7 +24,7 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
             case StripeEventTypes.PaymentIntentPaymentFailed:
             case StripeEventTypes.PaymentIntentRequiresAction:
             case StripeEventTypes.PaymentIntentCanceled:
-                var intent = stripeEvent.Data.Object.Deserialize<PaymentIntent>(StripeJson.Options)!;
+                var intent = data.Object.Deserialize<PaymentIntent>(StripeJson.Options)!;
                 if (!TryGetOrder(intent.Metadata, out var orderId, out var userId)) return null;
                 return new WebhookEffect(
                     orderId,
@@ -34,7 +35,7 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
                         intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code : null, intent.LastPaymentError?.Message, occurredAt));
             case StripeEventTypes.RefundCreated:
             case StripeEventTypes.RefundUpdated:
-                var refund = stripeEvent.Data.Object.Deserialize<Refund>(StripeJson.Options)!;
+                var refund = data.Object.Deserialize<Refund>(StripeJson.Options)!;
                 if (!TryGetOrder(refund.Metadata, out var refundedOrderId, out _)) return null;
                 var refundId = refund.Metadata.GetValueOrDefault(MetadataKeys.RefundId, refund.Id);
                 return new WebhookEffect(

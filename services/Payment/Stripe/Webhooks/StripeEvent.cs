@@ -17,7 +17,8 @@ public sealed record StripeEvent
 
     public bool Livemode { get; init; }
 
-    public required StripeEventData Data { get; init; }
+    /// <summary>Null only in hand-made events (such as Stripe's test vector); Stripe always sends it.</summary>
+    public StripeEventData? Data { get; init; }
 }
 
 public sealed record StripeEventData(JsonElement Object);
