@@ -39,6 +39,9 @@ public sealed class PaymentAppFixture : IAsyncLifetime
     /// <summary>Calls payment through its own sidecar, so the caller app id is <c>payment</c>.</summary>
     public HttpClient AsPayment { get; private set; } = null!;
 
+    /// <summary>Payment's sidecar, for driving the simulated provider directly on payment's state store.</summary>
+    public DaprClient Dapr { get; private set; } = null!;
+
     /// <summary>Calls payment's port directly, without the app API token.</summary>
     public HttpClient Direct { get; private set; } = null!;
 
@@ -65,6 +68,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         AsOrdering = InvokeClient(orderingDaprPort);
         AsPayment = InvokeClient(paymentDaprPort);
         Direct = new HttpClient { BaseAddress = payment.BaseAddress };
+        Dapr = new DaprClientBuilder().UseHttpEndpoint($"http://127.0.0.1:{paymentDaprPort}").UseDaprApiToken(DaprApiToken).Build();
     }
 
     /// <summary>Waits until ordering received an outcome of <paramref name="topic"/> for the order, and returns them all.</summary>
@@ -82,6 +86,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         AsOrdering.Dispose();
         AsPayment.Dispose();
         Direct.Dispose();
+        Dapr.Dispose();
         // Sidecars before their apps, in reverse order of start.
         for (var i = _running.Count - 1; i >= 0; i--) await _running[i].DisposeAsync();
         await _shared.DisposeAsync();
