@@ -4,6 +4,7 @@ using DaprShop.Contracts;
 using DaprShop.Contracts.Payment;
 using DaprShop.Dapr;
 using DaprShop.Payment.Api;
+using DaprShop.Payment.Provider;
 using DaprShop.Payment.Webhooks;
 using DaprShop.Sidecar.Components;
 using DaprShop.Testing;
@@ -30,6 +31,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("daprshop-payment-tests-").FullName;
     private readonly SharedResources _shared = new();
     private readonly List<IAsyncDisposable> _running = [];
+    private readonly SemaphoreSlim _outcomeArrived = new(0);
 
     public ConcurrentQueue<(string Topic, string CloudEventId, PaymentOutcome Outcome)> Outcomes { get; } = new();
 
@@ -50,7 +52,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         // A private registry keeps other test runs on this machine from resolving "payment" and "ordering".
         Environment.SetEnvironmentVariable("DAPRSHOP_REGISTRY_DIR", Path.Combine(_directory, "registry"));
         var resourcesPath = Path.Combine(_directory, "resources");
-        WriteComponents(resourcesPath);
+        await WriteComponentsAsync(resourcesPath);
 
         // The subscriber first, so its subscriptions exist before payment publishes anything.
         var orderingDaprPort = FreePort.Next();
@@ -72,9 +74,11 @@ public sealed class PaymentAppFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until ordering received an outcome of <paramref name="topic"/> for the order, and returns them all.</summary>
+    /// <remarks>Tests of one collection run one at a time, so one waiter consumes the arrival signals.</remarks>
     public async Task<IReadOnlyList<PaymentOutcome>> WaitForOutcomesAsync(Guid orderId, string topic, int count = 1)
     {
-        await Eventually.UntilAsync(() => Task.FromResult(OutcomesFor(orderId, topic).Count >= count));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (OutcomesFor(orderId, topic).Count < count) await _outcomeArrived.WaitAsync(timeout.Token);
         return OutcomesFor(orderId, topic);
     }
 
@@ -87,6 +91,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
         AsPayment.Dispose();
         Direct.Dispose();
         Dapr.Dispose();
+        _outcomeArrived.Dispose();
         // Sidecars before their apps, in reverse order of start.
         for (var i = _running.Count - 1; i >= 0; i--) await _running[i].DisposeAsync();
         await _shared.DisposeAsync();
@@ -134,6 +139,7 @@ public sealed class PaymentAppFixture : IAsyncLifetime
                     app.MapPost(SidecarOnlyRoutes.ForTopic(topic), (JsonElement data, CloudEventAttributes cloudEvent) =>
                     {
                         Outcomes.Enqueue((topic, cloudEvent.Id, data.Deserialize<PaymentOutcome>(JsonSerializerOptions.Web)!));
+                        _outcomeArrived.Release();
                         return TopicResults.Success();
                     }).WithTopic(ComponentNames.PubSub, topic);
                 }
@@ -141,37 +147,18 @@ public sealed class PaymentAppFixture : IAsyncLifetime
                 app.MapSubscribeHandler();
             });
 
-    private void WriteComponents(string resourcesPath)
+    /// <summary>The embedded default's component types; statestore doubles as the actor store, as in dapr/components.</summary>
+    private async Task WriteComponentsAsync(string resourcesPath)
     {
-        Directory.CreateDirectory(resourcesPath);
+        await ActorStoreResources.WriteSqliteAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
+        await InMemoryPubSubResource.WriteAsync(resourcesPath, ComponentNames.PubSub);
         var secretsFile = Path.Combine(_directory, "secrets.json");
-        File.WriteAllText(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
+        await File.WriteAllTextAsync(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["payment-provider"] = "simulated",
-            ["stripe-webhook-secret"] = WebhookSecret,
+            [PaymentSecrets.Provider] = PaymentProvider.Simulated,
+            [PaymentSecrets.WebhookSecret] = WebhookSecret,
         }));
-
-        File.WriteAllText(Path.Combine(resourcesPath, "components.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.StateStore}
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-                - name: connectionString
-                  value: "{Path.Combine(_directory, "state.db")}"
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.PubSub}
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata: []
-            ---
+        await File.WriteAllTextAsync(Path.Combine(resourcesPath, "secretstore.yaml"), $"""
             apiVersion: dapr.io/v1alpha1
             kind: Component
             metadata:
