@@ -103,6 +103,31 @@ public sealed class AccessTokenAuthenticationTests
         Assert.Equal(1, fetches);
     }
 
+    [Fact]
+    public async Task A_token_signed_with_a_newly_rotated_key_is_accepted_on_its_first_request()
+    {
+        var rotatedIn = new TestAccessTokens();
+        var current = _tokens;
+        var clock = new ManualClock();
+        await using var sidecar = await LoopbackApp.StartAsync(
+            _ => { },
+            app => app.MapGet("/v1.0/invoke/identity/method/.well-known/jwks.json", () => Results.Content(current.JwksJson(), "application/json")));
+        await using var app = await TestApp.StartAsync(
+            endpoints => endpoints.MapGet("/mine", (ClaimsPrincipal user) => user.GetUserId().ToString()).RequireAuthorization(AuthPolicies.SignedIn),
+            new Dictionary<string, string?> { ["DAPR_HTTP_ENDPOINT"] = sidecar.BaseAddress.ToString().TrimEnd('/') },
+            builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(app, "/mine", _tokens.Customer(Guid.CreateVersion7()))).StatusCode);
+
+        // Identity rotates: its JWKS now serves the new key, which the service has not fetched yet.
+        current = rotatedIn;
+        clock.Advance(DaprJwksSigningKeySource.MinimumRefreshInterval);
+        var userId = Guid.CreateVersion7();
+        var response = await SendAsync(app, "/mine", rotatedIn.Customer(userId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(userId.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
     private static Task<HttpResponseMessage> SendAsync(LoopbackApp app, string path, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);

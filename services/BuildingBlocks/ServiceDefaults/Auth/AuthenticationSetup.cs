@@ -27,6 +27,7 @@ internal static class AuthenticationSetup
                 bearer.RefreshOnIssuerKeyNotFound = true;
                 bearer.ConfigurationManager = new SigningKeyConfigurationManager(keys);
                 bearer.TokenValidationParameters = ValidationParameters();
+                bearer.Events = new JwtBearerEvents { OnAuthenticationFailed = FreshKeyRetry.OnAuthenticationFailedAsync };
             });
         services.AddAuthorization(AuthPolicies.Add);
         return services;

@@ -1,7 +1,7 @@
-namespace DaprShop.Gateway.Tests;
+namespace DaprShop.Testing;
 
 /// <summary>A clock that stands still until the test moves it.</summary>
-internal sealed class ManualClock : TimeProvider
+public sealed class ManualClock : TimeProvider
 {
     private DateTimeOffset _now = DateTimeOffset.UtcNow;
 
