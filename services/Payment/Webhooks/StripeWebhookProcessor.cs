@@ -2,6 +2,7 @@ using DaprShop.Contracts;
 using DaprShop.Dapr;
 using DaprShop.Payment.Domain;
 using DaprShop.Payment.Persistence;
+using DaprShop.Payment.Stripe;
 using DaprShop.Payment.Stripe.Webhooks;
 
 namespace DaprShop.Payment.Webhooks;
@@ -21,13 +22,26 @@ public sealed class StripeWebhookProcessor(PaymentLedgerStore ledgers, DaprClien
             return;
         }
 
+        if (stripeEvent.ApiVersion is { } version && version != StripeClientOptions.ApiVersion)
+        {
+            logger.LogWarning("Stripe event {EventId} is rendered in API version {EventVersion}, not the pinned {PinnedVersion}", stripeEvent.Id, version, StripeClientOptions.ApiVersion);
+        }
+
         var ledger = await ledgers.UpdateAsync(
             effect.OrderId,
             current => current?.Applied(stripeEvent.Id) is not null
                 ? current
-                : effect.Apply(current).WithWebhook(new AppliedWebhook(stripeEvent.Id, OutcomePublished: effect.Topic is null)),
+                : effect.Apply(current)?.WithWebhook(new AppliedWebhook(stripeEvent.Id, OutcomePublished: effect.Topic is null)) ?? current,
             cancellationToken);
-        if (ledger!.Applied(stripeEvent.Id)!.OutcomePublished)
+        if (ledger?.Applied(stripeEvent.Id) is not { } applied)
+        {
+            logger.LogWarning(
+                "Stripe event {EventId} ({EventType}) names order {OrderId} but not its payment {PaymentIntentId} or amount; ignored",
+                stripeEvent.Id, stripeEvent.Type, effect.OrderId, ledger?.PaymentIntentId);
+            return;
+        }
+
+        if (applied.OutcomePublished)
         {
             logger.LogInformation("Stripe event {EventId} ({EventType}) for order {OrderId} is applied", stripeEvent.Id, stripeEvent.Type, effect.OrderId);
             return;

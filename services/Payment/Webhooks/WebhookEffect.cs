@@ -8,10 +8,11 @@ using DaprShop.Payment.Stripe.Webhooks;
 namespace DaprShop.Payment.Webhooks;
 
 /// <summary>
-/// What a Stripe event means for an order: the order it concerns, how it changes the ledger, and the outcome to publish
-/// (null for events that only update the ledger). Derived from the event alone, so a redelivery yields the same outcome.
+/// What a Stripe event means for an order: the order it concerns, how it changes the ledger (null: the event's
+/// PaymentIntent or amount is not the ledger's, so it is not this payment's), and the outcome to publish (null for
+/// events that only update the ledger). Derived from the event alone, so a redelivery yields the same outcome.
 /// </summary>
-public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLedger> Apply, string? Topic, Func<PaymentLedger, PaymentOutcome>? Outcome)
+public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLedger?> Apply, string? Topic, Func<PaymentLedger, PaymentOutcome>? Outcome)
 {
     /// <summary>Null when the event is not about one of this shop's orders or is of a type this app does not handle.</summary>
     public static WebhookEffect? Of(StripeEvent stripeEvent)
@@ -26,12 +27,16 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
             case StripeEventTypes.PaymentIntentCanceled:
                 var intent = data.Object.Deserialize<PaymentIntent>(StripeJson.Options)!;
                 if (!TryGetOrder(intent.Metadata, out var orderId, out var userId)) return null;
+                var amount = new Money(intent.Amount, intent.Currency.ToUpperInvariant());
                 return new WebhookEffect(
                     orderId,
-                    ledger => ledger?.WithIntent(intent) ?? PaymentLedger.Open(orderId, userId, intent),
+                    // Stripe's advice (stripe.md §10): check amount and currency against the order before fulfilling it.
+                    ledger => ledger is null ? PaymentLedger.Open(orderId, userId, intent)
+                        : ledger.PaymentIntentId == intent.Id && ledger.Amount == amount ? ledger.WithIntent(intent)
+                        : null,
                     TopicOf(stripeEvent.Type),
                     ledger => new PaymentOutcome(
-                        orderId, intent.Id, stripeEvent.Id, ledger.Status, new Money(intent.Amount, intent.Currency.ToUpperInvariant()),
+                        orderId, intent.Id, stripeEvent.Id, ledger.Status, amount,
                         intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code : null, intent.LastPaymentError?.Message, occurredAt));
             case StripeEventTypes.RefundCreated:
             case StripeEventTypes.RefundUpdated:
@@ -40,8 +45,10 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
                 var refundId = refund.Metadata.GetValueOrDefault(MetadataKeys.RefundId, refund.Id);
                 return new WebhookEffect(
                     refundedOrderId,
-                    ledger => (ledger ?? throw new InvalidOperationException($"Refund {refund.Id} names order {refundedOrderId}, which has no payment ledger yet."))
-                        .WithRefund(new LedgerRefund(refundId, refund.Id, refund.Amount, refund.Status)),
+                    ledger => ledger is null
+                        ? throw new InvalidOperationException($"Refund {refund.Id} names order {refundedOrderId}, which has no payment ledger yet.")
+                        : ledger.PaymentIntentId == refund.PaymentIntent ? ledger.WithRefund(new LedgerRefund(refundId, refund.Id, refund.Amount, refund.Status))
+                        : null,
                     refund.Status == "succeeded" ? Topics.PaymentRefunded : null,
                     ledger => new PaymentOutcome(
                         refundedOrderId, ledger.PaymentIntentId, stripeEvent.Id, ledger.Status, new Money(refund.Amount, refund.Currency.ToUpperInvariant()),

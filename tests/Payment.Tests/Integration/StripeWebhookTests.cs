@@ -33,6 +33,19 @@ public sealed class StripeWebhookTests(PaymentAppFixture payment)
     }
 
     [Fact]
+    public async Task A_signed_event_naming_the_order_but_another_intent_or_amount_changes_nothing()
+    {
+        var (orderId, intentId) = await StartAwaitingAuthenticationAsync();
+        var otherIntent = SucceededEvent("evt_other_intent_" + Guid.NewGuid().ToString("N"), orderId, "pi_someone_elses");
+        var otherAmount = SucceededEvent("evt_other_amount_" + Guid.NewGuid().ToString("N"), orderId, intentId).Replace("\"amount\":2599", "\"amount\":1", StringComparison.Ordinal);
+
+        await DeliverAsync(otherIntent, Sign(otherIntent));
+        await DeliverAsync(otherAmount, Sign(otherAmount));
+
+        await AssertStillAwaitingAuthenticationAsync(orderId);
+    }
+
+    [Fact]
     public async Task An_event_signed_with_another_secret_is_refused()
     {
         var (orderId, intentId) = await StartAwaitingAuthenticationAsync();
