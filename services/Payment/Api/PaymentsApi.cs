@@ -1,5 +1,6 @@
 using DaprShop.Contracts;
 using DaprShop.Contracts.Payment;
+using DaprShop.Payment.Stripe;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DaprShop.Payment.Api;
@@ -14,7 +15,12 @@ public static class PaymentsApi
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {
-        var payments = endpoints.MapGroup(Path).WithTags("Internal").RequireDaprCallerApp(AppIds.Ordering).ProducesProblem(StatusCodes.Status403Forbidden);
+        var payments = endpoints.MapGroup(Path)
+            .WithTags("Internal")
+            .RequireDaprCallerApp(AppIds.Ordering)
+            .AddEndpointFilter(ProviderFailuresAsBadGateway)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
 
         payments.MapPost("", (StartPayment start, PaymentOperations operations, CancellationToken cancellationToken) =>
                 Answer(operations.StartAsync(start, cancellationToken)))
@@ -42,6 +48,25 @@ public static class PaymentsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return endpoints;
+    }
+
+    /// <summary>
+    /// Stripe failed in a way the operation has no answer for (down, rate limited, refusing the key, after the
+    /// client's retries): not this app's bug, and ordering retries with the same idempotency keys.
+    /// </summary>
+    private static async ValueTask<object?> ProviderFailuresAsBadGateway(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (StripeException exception)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PaymentsApi))
+                .LogWarning("Stripe failed: {Error}", exception.Message);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status502BadGateway, title: "Payment provider failed", detail: exception.StripeError.Message ?? "Stripe did not answer usefully.");
+        }
     }
 
     private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> Answer(Task<PaymentResult> operation)
