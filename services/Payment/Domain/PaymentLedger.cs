@@ -70,7 +70,9 @@ public sealed record PaymentLedger
     public PaymentLedger WithRefund(LedgerRefund refund)
     {
         var refunds = Refunds.Any(known => known.StripeRefundId == refund.StripeRefundId)
-            ? [.. Refunds.Select(known => known.StripeRefundId == refund.StripeRefundId ? refund with { RefundId = known.RefundId } : known)]
+            ? [.. Refunds.Select(known => known.StripeRefundId == refund.StripeRefundId
+                ? refund with { RefundId = known.RefundId, Announced = known.Announced || refund.Announced }
+                : known)]
             : Refunds.Append(refund).ToList();
         var refunded = refunds.Where(known => known.Counts).Sum(known => known.Amount);
         return this with
@@ -79,6 +81,8 @@ public sealed record PaymentLedger
             Status = refunded >= Amount.Amount ? PaymentStatus.Refunded : refunded > 0 ? PaymentStatus.PartiallyRefunded : PaymentStatus.Succeeded,
         };
     }
+
+    public bool IsAnnounced(string stripeRefundId) => Refunds.Any(refund => refund.StripeRefundId == stripeRefundId && refund.Announced);
 
     public AppliedWebhook? Applied(string eventId) => Webhooks.FirstOrDefault(webhook => webhook.EventId == eventId);
 
@@ -100,10 +104,11 @@ public sealed record PaymentLedger
 
 /// <param name="RefundId">The caller's id for the refund (idempotency), or the Stripe id for a refund made elsewhere.</param>
 /// <param name="Status">Stripe's refund status.</param>
-public sealed record LedgerRefund(string RefundId, string StripeRefundId, long Amount, string Status)
+/// <param name="Announced">Its success was published: Stripe may report it again (refund.created, then refund.updated).</param>
+public sealed record LedgerRefund(string RefundId, string StripeRefundId, long Amount, string Status, bool Announced = false)
 {
     public bool Counts => Status is not ("failed" or "canceled");
 }
 
-/// <summary>A webhook event applied to the ledger; <paramref name="OutcomePublished"/> false until its event left.</summary>
-public sealed record AppliedWebhook(string EventId, bool OutcomePublished);
+/// <summary>A webhook event applied to the ledger, with the topic its outcome is still to be published on (null once it left, or if none).</summary>
+public sealed record AppliedWebhook(string EventId, string? PendingTopic);

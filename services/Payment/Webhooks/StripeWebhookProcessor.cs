@@ -31,7 +31,7 @@ public sealed class StripeWebhookProcessor(PaymentLedgerStore ledgers, DaprClien
             effect.OrderId,
             current => current?.Applied(stripeEvent.Id) is not null
                 ? current
-                : effect.Apply(current)?.WithWebhook(new AppliedWebhook(stripeEvent.Id, OutcomePublished: effect.Topic is null)) ?? current,
+                : effect.Apply(current)?.WithWebhook(new AppliedWebhook(stripeEvent.Id, effect.TopicFor(current))) ?? current,
             cancellationToken);
         if (ledger?.Applied(stripeEvent.Id) is not { } applied)
         {
@@ -41,14 +41,14 @@ public sealed class StripeWebhookProcessor(PaymentLedgerStore ledgers, DaprClien
             return;
         }
 
-        if (applied.OutcomePublished)
+        if (applied.PendingTopic is not { } topic)
         {
             logger.LogInformation("Stripe event {EventId} ({EventType}) for order {OrderId} is applied", stripeEvent.Id, stripeEvent.Type, effect.OrderId);
             return;
         }
 
-        await dapr.PublishEventAsync(ComponentNames.PubSub, effect.Topic!, effect.Outcome!(ledger), cancellationToken);
-        await ledgers.UpdateAsync(effect.OrderId, current => current!.WithWebhook(new AppliedWebhook(stripeEvent.Id, OutcomePublished: true)), cancellationToken);
-        logger.LogInformation("Stripe event {EventId} ({EventType}) for order {OrderId} applied and published to {Topic}", stripeEvent.Id, stripeEvent.Type, effect.OrderId, effect.Topic);
+        await dapr.PublishEventAsync(ComponentNames.PubSub, topic, effect.Outcome(ledger), cancellationToken);
+        await ledgers.UpdateAsync(effect.OrderId, current => current!.WithWebhook(applied with { PendingTopic = null }), cancellationToken);
+        logger.LogInformation("Stripe event {EventId} ({EventType}) for order {OrderId} applied and published to {Topic}", stripeEvent.Id, stripeEvent.Type, effect.OrderId, topic);
     }
 }

@@ -9,10 +9,12 @@ namespace DaprShop.Payment.Webhooks;
 
 /// <summary>
 /// What a Stripe event means for an order: the order it concerns, how it changes the ledger (null: the event's
-/// PaymentIntent or amount is not the ledger's, so it is not this payment's), and the outcome to publish (null for
-/// events that only update the ledger). Derived from the event alone, so a redelivery yields the same outcome.
+/// PaymentIntent or amount is not the ledger's, so it is not this payment's), the topic of the outcome to publish
+/// given the ledger before the change (null for events that only update the ledger, or announce what was announced),
+/// and that outcome given the ledger after it. Derived from the event, so a redelivery yields the same outcome.
 /// </summary>
-public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLedger?> Apply, string? Topic, Func<PaymentLedger, PaymentOutcome>? Outcome)
+public sealed record WebhookEffect(
+    Guid OrderId, Func<PaymentLedger?, PaymentLedger?> Apply, Func<PaymentLedger?, string?> TopicFor, Func<PaymentLedger, PaymentOutcome> Outcome)
 {
     /// <summary>Null when the event is not about one of this shop's orders or is of a type this app does not handle.</summary>
     public static WebhookEffect? Of(StripeEvent stripeEvent)
@@ -34,7 +36,7 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
                     ledger => ledger is null ? PaymentLedger.Open(orderId, userId, intent)
                         : ledger.PaymentIntentId == intent.Id && ledger.Amount == amount ? ledger.WithIntent(intent)
                         : null,
-                    TopicOf(stripeEvent.Type),
+                    _ => TopicOf(stripeEvent.Type),
                     ledger => new PaymentOutcome(
                         orderId, intent.Id, stripeEvent.Id, ledger.Status, amount,
                         intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code : null, intent.LastPaymentError?.Message, occurredAt));
@@ -43,13 +45,14 @@ public sealed record WebhookEffect(Guid OrderId, Func<PaymentLedger?, PaymentLed
                 var refund = data.Object.Deserialize<Refund>(StripeJson.Options)!;
                 if (!TryGetOrder(refund.Metadata, out var refundedOrderId, out _)) return null;
                 var refundId = refund.Metadata.GetValueOrDefault(MetadataKeys.RefundId, refund.Id);
+                var succeeded = refund.Status == "succeeded";
                 return new WebhookEffect(
                     refundedOrderId,
                     ledger => ledger is null
                         ? throw new InvalidOperationException($"Refund {refund.Id} names order {refundedOrderId}, which has no payment ledger yet.")
-                        : ledger.PaymentIntentId == refund.PaymentIntent ? ledger.WithRefund(new LedgerRefund(refundId, refund.Id, refund.Amount, refund.Status))
+                        : ledger.PaymentIntentId == refund.PaymentIntent ? ledger.WithRefund(new LedgerRefund(refundId, refund.Id, refund.Amount, refund.Status, Announced: succeeded))
                         : null,
-                    refund.Status == "succeeded" ? Topics.PaymentRefunded : null,
+                    before => succeeded && before?.IsAnnounced(refund.Id) != true ? Topics.PaymentRefunded : null,
                     ledger => new PaymentOutcome(
                         refundedOrderId, ledger.PaymentIntentId, stripeEvent.Id, ledger.Status, new Money(refund.Amount, refund.Currency.ToUpperInvariant()),
                         refund.FailureReason, null, occurredAt));
