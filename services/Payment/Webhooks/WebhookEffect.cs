@@ -36,9 +36,10 @@ public sealed record WebhookEffect(
                     ledger => ledger is null ? PaymentLedger.Open(orderId, userId, intent)
                         : ledger.PaymentIntentId == intent.Id && ledger.Amount == amount ? ledger.WithIntent(intent)
                         : null,
-                    _ => TopicOf(stripeEvent.Type),
-                    ledger => new PaymentOutcome(
-                        orderId, intent.Id, stripeEvent.Id, ledger.Status, amount,
+                    _ => IntentOutcomeOf(stripeEvent.Type)?.Topic,
+                    // The event's own status: a late succeeded event must not report the refunds made since.
+                    _ => new PaymentOutcome(
+                        orderId, intent.Id, stripeEvent.Id, IntentOutcomeOf(stripeEvent.Type)!.Value.Status, amount,
                         intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code : null, intent.LastPaymentError?.Message, occurredAt));
             case StripeEventTypes.RefundCreated:
             case StripeEventTypes.RefundUpdated:
@@ -61,11 +62,12 @@ public sealed record WebhookEffect(
         }
     }
 
-    private static string? TopicOf(string eventType) => eventType switch
+    /// <summary>The topic and status an intent event announces; null for those that only update the ledger.</summary>
+    private static (string Topic, PaymentStatus Status)? IntentOutcomeOf(string eventType) => eventType switch
     {
-        StripeEventTypes.PaymentIntentSucceeded => Topics.PaymentSucceeded,
-        StripeEventTypes.PaymentIntentPaymentFailed => Topics.PaymentFailed,
-        StripeEventTypes.PaymentIntentRequiresAction => Topics.PaymentRequiresAction,
+        StripeEventTypes.PaymentIntentSucceeded => (Topics.PaymentSucceeded, PaymentStatus.Succeeded),
+        StripeEventTypes.PaymentIntentPaymentFailed => (Topics.PaymentFailed, PaymentStatus.Failed),
+        StripeEventTypes.PaymentIntentRequiresAction => (Topics.PaymentRequiresAction, PaymentStatus.RequiresAction),
         _ => null,
     };
 
