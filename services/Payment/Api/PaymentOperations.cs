@@ -44,7 +44,8 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
         }
         catch (StripeException exception) when (exception.StripeError.Type == StripeErrorTypes.IdempotencyError)
         {
-            return PaymentResult.Problem(StatusCodes.Status409Conflict, "Payment already started", $"Order {start.OrderId} was already paid for with other details.");
+            // The ledger was lost or not yet written, but Stripe remembers the order id with other parameters.
+            return StartedWithOtherDetails(start.OrderId);
         }
         catch (StripeException exception) when (exception.StripeError.Type is StripeErrorTypes.InvalidRequestError or StripeErrorTypes.CardError)
         {
@@ -135,5 +136,8 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
     private static PaymentResult SameOrConflict(PaymentLedger ledger, StartPayment start) =>
         ledger.Amount == start.Amount && ledger.UserId == start.UserId
             ? PaymentResult.Of(ledger.ToView())
-            : PaymentResult.Problem(StatusCodes.Status409Conflict, "Payment already started", $"Order {start.OrderId} was already paid for with other details.");
+            : StartedWithOtherDetails(start.OrderId);
+
+    private static PaymentResult StartedWithOtherDetails(Guid orderId) =>
+        PaymentResult.Problem(StatusCodes.Status409Conflict, "Payment already started", $"Order {orderId} was already paid for with other details.");
 }
