@@ -27,7 +27,7 @@ public static class StripeWebhookApi
     private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, PaymentSecrets secrets, StripeWebhookProcessor processor, TimeProvider clock, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         var payload = await reader.ReadToEndAsync(cancellationToken);
         StripeEvent stripeEvent;
         try

@@ -44,7 +44,7 @@ public sealed class PaymentsApiTests(PaymentAppFixture payment)
     }
 
     [Fact]
-    public async Task A_card_that_needs_authentication_requires_action()
+    public async Task A_card_that_needs_authentication_requires_action_and_nothing_follows()
     {
         var start = NewStart("pm_card_authenticationRequired");
 
@@ -53,6 +53,12 @@ public sealed class PaymentsApiTests(PaymentAppFixture payment)
         Assert.Equal(PaymentStatus.RequiresAction, view.Status);
         var outcome = Assert.Single(await payment.WaitForOutcomesAsync(start.OrderId, Topics.PaymentRequiresAction));
         Assert.Equal(PaymentStatus.RequiresAction, outcome.Status);
+        // A later payment's outcome: had the first one any further outcome, it would have arrived by then.
+        var later = NewStart("pm_card_visa");
+        await StartAsync(later);
+        await payment.WaitForOutcomesAsync(later.OrderId, Topics.PaymentSucceeded);
+        Assert.Empty(payment.OutcomesFor(start.OrderId, Topics.PaymentSucceeded).Concat(payment.OutcomesFor(start.OrderId, Topics.PaymentFailed)));
+        Assert.Equal(PaymentStatus.RequiresAction, (await GetAsync(start.OrderId)).Status);
     }
 
     [Fact]
