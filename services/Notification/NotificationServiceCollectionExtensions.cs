@@ -1,5 +1,6 @@
 using DaprShop.Notification.Email;
 using DaprShop.Notification.Events;
+using DaprShop.Notification.Recipients;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DaprShop.Notification;
@@ -11,7 +12,11 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessedEventLog>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IdentityContacts>();
+        services.AddSingleton<ShopperMailer>();
         services.AddSingleton<ProductCreatedHandler>();
+        services.AddSingleton<AccountRegisteredHandler>();
+        services.AddSingleton<OrderStatusChangedHandler>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using DaprShop.Contracts;
+using DaprShop.Contracts.Identity;
+using DaprShop.Contracts.Ordering;
 using DaprShop.Dapr;
 
 namespace DaprShop.Notification.Events;
@@ -8,12 +10,20 @@ public static class EventSubscriptions
 {
     public static IEndpointRouteBuilder MapEventSubscriptions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(
-                SidecarOnlyRoutes.ForTopic(Topics.ProductCreated),
-                (ProductCreated productCreated, CloudEventAttributes cloudEvent, ProductCreatedHandler handler, CancellationToken cancellationToken) =>
-                    handler.HandleAsync(productCreated, cloudEvent, cancellationToken))
-            .WithTopic(ComponentNames.PubSub, Topics.ProductCreated)
-            .WithTags("Events");
+        Subscribe(endpoints, Topics.ProductCreated,
+            (ProductCreated productCreated, CloudEventAttributes cloudEvent, ProductCreatedHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleAsync(productCreated, cloudEvent, cancellationToken));
+        Subscribe(endpoints, Topics.AccountRegistered,
+            (AccountRegistered registered, CloudEventAttributes cloudEvent, AccountRegisteredHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleAsync(registered, cloudEvent, cancellationToken));
+        Subscribe(endpoints, Topics.OrderStatusChanged,
+            (OrderStatusChanged change, CloudEventAttributes cloudEvent, OrderStatusChangedHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleAsync(change, cloudEvent, cancellationToken));
         return endpoints;
     }
+
+    private static void Subscribe(IEndpointRouteBuilder endpoints, string topic, Delegate handler) =>
+        endpoints.MapPost(SidecarOnlyRoutes.ForTopic(topic), handler)
+            .WithTopic(ComponentNames.PubSub, topic)
+            .WithTags("Events");
 }

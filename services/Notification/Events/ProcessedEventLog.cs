@@ -4,8 +4,10 @@ using DaprShop.Dapr;
 namespace DaprShop.Notification.Events;
 
 /// <summary>
-/// The CloudEvent ids this app has fully handled (state key <c>processed-event:{id}</c>): pub/sub delivers at least
-/// once, so a handler consults this before acting and records the id only after it acted.
+/// The events this app has fully handled: pub/sub delivers at least once, so a handler consults this before acting and
+/// records the event only after it acted. An event is known by its CloudEvent id (<see cref="EventKey"/>) and, when its
+/// publisher versions it, also by that version (<see cref="OrderVersionKey"/>), which a republished copy with a new
+/// CloudEvent id still shares.
 /// </summary>
 internal sealed class ProcessedEventLog(DaprClient dapr)
 {
@@ -16,14 +18,28 @@ internal sealed class ProcessedEventLog(DaprClient dapr)
         ["ttlInSeconds"] = ((int)TimeSpan.FromDays(7).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public async Task<bool> ContainsAsync(string eventId, CancellationToken cancellationToken) =>
-        await dapr.GetStateAsync<ProcessedEvent>(ComponentNames.StateStore, KeyOf(eventId), cancellationToken: cancellationToken) is not null;
+    public static string EventKey(string cloudEventId) => $"processed-event:{cloudEventId}";
 
-    public Task AddAsync(string eventId, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(
-            ComponentNames.StateStore, KeyOf(eventId), new ProcessedEvent(processedAt), metadata: RememberForAWeek, cancellationToken: cancellationToken);
+    public static string OrderVersionKey(Guid orderId, long version) => $"processed-order-version:{orderId}-{version}";
 
-    private static string KeyOf(string eventId) => $"processed-event:{eventId}";
+    public async Task<bool> ContainsAnyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            if (await dapr.GetStateAsync<ProcessedEvent>(ComponentNames.StateStore, key, cancellationToken: cancellationToken) is not null) return true;
+        }
+
+        return false;
+    }
+
+    public async Task AddAsync(IReadOnlyList<string> keys, DateTimeOffset processedAt, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await dapr.SaveStateAsync(
+                ComponentNames.StateStore, key, new ProcessedEvent(processedAt), metadata: RememberForAWeek, cancellationToken: cancellationToken);
+        }
+    }
 
     private sealed record ProcessedEvent(DateTimeOffset ProcessedAt);
 }

@@ -13,14 +13,15 @@ internal sealed class ProductCreatedHandler(ProcessedEventLog processedEvents, E
     /// </summary>
     public async Task<IResult> HandleAsync(ProductCreated productCreated, CloudEventAttributes cloudEvent, CancellationToken cancellationToken)
     {
-        if (await processedEvents.ContainsAsync(cloudEvent.Id, cancellationToken))
+        string[] processedKeys = [ProcessedEventLog.EventKey(cloudEvent.Id)];
+        if (await processedEvents.ContainsAnyAsync(processedKeys, cancellationToken))
         {
             logger.LogInformation("Event {EventId} for product {ProductId} was already handled; acknowledging the redelivery", cloudEvent.Id, productCreated.ProductId);
             return TopicResults.Success();
         }
 
         await email.SendAsync(CatalogUpdateEmail.FileNameFor(productCreated), CatalogUpdateEmail.TextFor(productCreated), cancellationToken);
-        await processedEvents.AddAsync(cloudEvent.Id, clock.GetUtcNow(), cancellationToken);
+        await processedEvents.AddAsync(processedKeys, clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Sent the catalog update for product {ProductId} (event {EventId})", productCreated.ProductId, cloudEvent.Id);
         return TopicResults.Success();
     }
