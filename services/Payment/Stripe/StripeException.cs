@@ -9,7 +9,4 @@ public sealed class StripeException(HttpStatusCode statusCode, StripeError error
     public HttpStatusCode HttpStatusCode { get; } = statusCode;
 
     public StripeError StripeError { get; } = error;
-
-    /// <summary>A decline: a business outcome for the order, not a fault of this app.</summary>
-    public bool IsCardError => StripeError.Type == StripeErrorTypes.CardError;
 }

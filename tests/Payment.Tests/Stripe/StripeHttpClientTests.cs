@@ -107,7 +107,7 @@ public sealed class StripeHttpClientTests : IAsyncLifetime
             _client.PaymentIntents.CreateAsync(new PaymentIntentCreateOptions { Amount = 4999, Currency = "usd" }, "k"));
 
         Assert.Equal(HttpStatusCode.PaymentRequired, exception.HttpStatusCode);
-        Assert.True(exception.IsCardError);
+        Assert.Equal(StripeErrorTypes.CardError, exception.StripeError.Type);
         Assert.Equal(("card_declined", "insufficient_funds", "Your card has insufficient funds.", "payment_method"),
             (exception.StripeError.Code, exception.StripeError.DeclineCode, exception.StripeError.Message, exception.StripeError.Param));
         Assert.Equal("pi_declined", exception.StripeError.PaymentIntent!.Id);
