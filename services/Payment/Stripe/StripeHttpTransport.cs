@@ -43,8 +43,17 @@ public sealed class StripeHttpTransport(HttpClient http, StripeClientOptions opt
                 timeout.CancelAfter(options.Timeout);
                 response = await http.SendAsync(request, timeout.Token);
             }
-            catch (Exception exception) when (mayRetry && exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                if (!mayRetry)
+                {
+                    // As Stripe.net: no answer at all is still a StripeException, with no HTTP status (0).
+                    throw new StripeException(default, new StripeError
+                    {
+                        Type = StripeErrorTypes.ApiError, Code = "connection_error", Message = $"Stripe could not be reached: {exception.Message}",
+                    });
+                }
+
                 logger.LogWarning("Stripe request {Method} {Path} failed to connect or timed out ({Error}); retrying", request.Method, request.RequestUri!.AbsolutePath, exception.Message);
                 await Task.Delay(DelayBefore(retry + 1), cancellationToken);
                 continue;

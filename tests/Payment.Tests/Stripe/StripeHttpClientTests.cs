@@ -177,7 +177,7 @@ public sealed class StripeHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retries_a_connection_failure()
+    public async Task Retries_a_connection_failure_then_reports_it_as_a_stripe_exception()
     {
         var closedPort = DaprShop.Testing.FreePort.Next();
         var options = new StripeClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{closedPort}"), InitialNetworkRetryDelay = TimeSpan.FromMilliseconds(10) };
@@ -185,9 +185,10 @@ public sealed class StripeHttpClientTests : IAsyncLifetime
         using var counting = new HttpClient(new CountingHandler(() => attempts++));
         var client = new StripeHttpClient(new StripeHttpTransport(counting, options, ApiKey, NullLogger<StripeHttpTransport>.Instance));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.PaymentIntents.GetAsync("pi_123"));
+        var exception = await Assert.ThrowsAsync<StripeException>(() => client.PaymentIntents.GetAsync("pi_123"));
 
         Assert.Equal(3, attempts);
+        Assert.Equal((default(HttpStatusCode), "connection_error"), (exception.HttpStatusCode, exception.StripeError.Code));
     }
 
     private sealed class CountingHandler(Action onSend) : DelegatingHandler(new SocketsHttpHandler())
