@@ -22,6 +22,12 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
         PaymentIntentStatuses.RequiresAction, PaymentIntentStatuses.Processing,
     ];
 
+    // Stripe prunes idempotency keys once they are 24 hours old (stripe.md §3); so does the simulator.
+    private static readonly IReadOnlyDictionary<string, string> KeyLifetime = new Dictionary<string, string>
+    {
+        ["ttlInSeconds"] = ((int)TimeSpan.FromHours(24).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     // One request per idempotency key at a time, as Stripe serialises them (it answers a concurrent one with 409).
     private readonly SemaphoreSlim[] _keyLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
@@ -213,14 +219,14 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
         var outcome = await execute(cancellationToken);
         var events = outcome.Events.Select(stripeEvent => EventJson(stripeEvent.Type, stripeEvent.Object, idempotencyKey)).ToList();
         var response = new StoredResponse(fingerprint, (int)outcome.Status, JsonSerializer.Serialize(outcome.Body, StripeJson.Options), events);
-        var writes = new List<StateTransactionRequest> { Upsert(key, response) };
+        var writes = new List<StateTransactionRequest> { Upsert(key, response, KeyLifetime) };
         if (outcome.Save is { } save) writes.Add(Upsert(SimulatedIntent.KeyOf(save.Intent.Id), save));
         await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, writes, cancellationToken: cancellationToken);
         return response;
     }
 
-    private StateTransactionRequest Upsert<TValue>(string key, TValue value) =>
-        new(key, JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert);
+    private StateTransactionRequest Upsert<TValue>(string key, TValue value, IReadOnlyDictionary<string, string>? metadata = null) =>
+        new(key, JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert, metadata: metadata);
 
     private Task<SimulatedIntent?> FindAsync(string intentId, CancellationToken cancellationToken) =>
         dapr.GetStateAsync<SimulatedIntent>(ComponentNames.StateStore, SimulatedIntent.KeyOf(intentId), cancellationToken: cancellationToken);
