@@ -17,6 +17,7 @@ public static class PaymentServiceCollectionExtensions
         // The transport applies its own timeout per attempt (StripeClientOptions.Timeout).
         services.AddHttpClient(PaymentProvider.Stripe, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PaymentSecrets>();
+        services.AddSingleton<SimulatedWebhookOutbox>();
         services.AddSingleton<SimulatedWebhookDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<SimulatedWebhookDelivery>());
         services.AddSingleton<SimulatedStripe>();

@@ -13,7 +13,7 @@ public sealed record SimulatedIntent(PaymentIntent Intent, long Refunded)
 /// request with that key as Stripe does, 4xx included, together with the webhook events the request caused.
 /// </summary>
 /// <param name="Fingerprint">Path and form body: a reuse with other parameters is an <c>idempotency_error</c>.</param>
-public sealed record StoredResponse(string Fingerprint, int Status, string Body, IReadOnlyList<string> Events)
+public sealed record StoredResponse(string Fingerprint, int Status, string Body, IReadOnlyList<SimulatedWebhookOutbox.PendingWebhook> Events)
 {
     public static string KeyOf(string idempotencyKey) => $"simulated-idempotency:{idempotencyKey}";
 }

@@ -13,7 +13,7 @@ namespace DaprShop.Payment.Simulated;
 /// Stripe does (the first answer replayed, other parameters refused), and every outcome sent as a signed webhook by
 /// <see cref="SimulatedWebhookDelivery"/>. Answers go through <see cref="StripeResponse"/>, like the real API's.
 /// </summary>
-public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery webhooks, TimeProvider clock)
+public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookOutbox outbox, SimulatedWebhookDelivery webhooks, TimeProvider clock)
     : IStripeClient, IPaymentIntentService, IRefundService
 {
     private static readonly string[] Cancelable =
@@ -209,7 +209,7 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
             });
         }
 
-        foreach (var stripeEvent in response.Events) webhooks.Enqueue(stripeEvent);
+        foreach (var webhook in response.Events) webhooks.Enqueue(BucketOf(idempotencyKey), webhook);
         return StripeResponse.Read<T>((HttpStatusCode)response.Status, response.Body);
     }
 
@@ -217,13 +217,17 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
         string key, string fingerprint, string idempotencyKey, Func<CancellationToken, Task<SimulatedOutcome>> execute, CancellationToken cancellationToken)
     {
         var outcome = await execute(cancellationToken);
-        var events = outcome.Events.Select(stripeEvent => EventJson(stripeEvent.Type, stripeEvent.Object, idempotencyKey)).ToList();
+        var events = outcome.Events.Select(stripeEvent => EventOf(stripeEvent.Type, stripeEvent.Object, idempotencyKey)).ToList();
         var response = new StoredResponse(fingerprint, (int)outcome.Status, JsonSerializer.Serialize(outcome.Body, StripeJson.Options), events);
         var writes = new List<StateTransactionRequest> { Upsert(key, response, KeyLifetime) };
         if (outcome.Save is { } save) writes.Add(Upsert(SimulatedIntent.KeyOf(save.Intent.Id), save));
-        await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, writes, cancellationToken: cancellationToken);
+        await outbox.SaveWithAsync(BucketOf(idempotencyKey), writes, events, cancellationToken);
         return response;
     }
+
+    /// <summary>Stable across processes (unlike string.GetHashCode), so a replay after a restart names the same bucket.</summary>
+    private static int BucketOf(string idempotencyKey) =>
+        (int)(idempotencyKey.Aggregate(17u, (hash, character) => unchecked((hash * 31) + character)) % SimulatedWebhookOutbox.BucketCount);
 
     private StateTransactionRequest Upsert<TValue>(string key, TValue value, IReadOnlyDictionary<string, string>? metadata = null) =>
         new(key, JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert, metadata: metadata);
@@ -232,11 +236,13 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
         dapr.GetStateAsync<SimulatedIntent>(ComponentNames.StateStore, SimulatedIntent.KeyOf(intentId), cancellationToken: cancellationToken);
 
     /// <summary>The event object Stripe would POST: data.object is the resource as it stands after the request.</summary>
-    private string EventJson(string type, object resource, string idempotencyKey) =>
-        JsonSerializer.Serialize(
+    private SimulatedWebhookOutbox.PendingWebhook EventOf(string type, object resource, string idempotencyKey)
+    {
+        var id = NewId("evt");
+        return new SimulatedWebhookOutbox.PendingWebhook(id, JsonSerializer.Serialize(
             new
             {
-                id = NewId("evt"),
+                id,
                 @object = "event",
                 api_version = StripeClientOptions.ApiVersion,
                 created = clock.GetUtcNow().ToUnixTimeSeconds(),
@@ -246,7 +252,8 @@ public sealed class SimulatedStripe(DaprClient dapr, SimulatedWebhookDelivery we
                 request = new { id = NewId("req"), idempotency_key = idempotencyKey },
                 pending_webhooks = 1,
             },
-            StripeJson.Options);
+            StripeJson.Options));
+    }
 
     private static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 25)];
 }

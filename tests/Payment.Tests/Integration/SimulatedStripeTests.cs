@@ -8,15 +8,33 @@ namespace DaprShop.Payment.Tests.Integration;
 
 /// <summary>
 /// The simulated provider driven directly, on payment's state store through its sidecar: Stripe test mode's rules for
-/// idempotency keys, declines, cancels and refunds. Its webhook delivery is not started here; the API tests cover it.
+/// idempotency keys, declines, cancels and refunds. Its webhook delivery is not started, as if the process had died.
 /// </summary>
 [Collection(PaymentAppCollection.Name)]
 public sealed class SimulatedStripeTests(PaymentAppFixture payment)
 {
-    private readonly SimulatedStripe _stripe = new(
-        payment.Dapr,
-        new SimulatedWebhookDelivery(payment.Dapr, new PaymentSecrets(payment.Dapr), TimeProvider.System, NullLogger<SimulatedWebhookDelivery>.Instance),
-        TimeProvider.System);
+    private readonly SimulatedStripe _stripe = new(payment.Dapr, new SimulatedWebhookOutbox(payment.Dapr), NewDelivery(payment), TimeProvider.System);
+
+    [Fact]
+    public async Task Webhooks_left_undelivered_are_sent_when_delivery_starts_again()
+    {
+        // This simulator's delivery never runs, as if the process died right after answering.
+        var orderId = Guid.CreateVersion7();
+        var intent = await _stripe.PaymentIntents.CreateAsync(
+            Confirmed("pm_card_visa") with { Metadata = new() { ["order_id"] = orderId.ToString(), ["user_id"] = Guid.CreateVersion7().ToString() } }, NewKey());
+
+        var nextStart = NewDelivery(payment);
+        await nextStart.StartAsync(CancellationToken.None);
+        try
+        {
+            var outcome = Assert.Single(await payment.WaitForOutcomesAsync(orderId, DaprShop.Contracts.Topics.PaymentSucceeded));
+            Assert.Equal(intent.Id, outcome.PaymentIntentId);
+        }
+        finally
+        {
+            await nextStart.StopAsync(CancellationToken.None);
+        }
+    }
 
     [Fact]
     public async Task The_same_key_replays_the_first_answer()
@@ -116,4 +134,7 @@ public sealed class SimulatedStripeTests(PaymentAppFixture payment)
         new() { Amount = 1000, Currency = "eur", PaymentMethod = paymentMethod, Confirm = true };
 
     private static string NewKey() => Guid.NewGuid().ToString();
+
+    private static SimulatedWebhookDelivery NewDelivery(PaymentAppFixture payment) =>
+        new(payment.Dapr, new SimulatedWebhookOutbox(payment.Dapr), new PaymentSecrets(payment.Dapr), TimeProvider.System, NullLogger<SimulatedWebhookDelivery>.Instance);
 }

@@ -75,8 +75,9 @@ public sealed class PaymentProviderTests : IAsyncLifetime
     private (PaymentProvider Provider, SimulatedStripe Simulated) CreateProvider()
     {
         var secrets = new PaymentSecrets(_dapr);
+        var outbox = new SimulatedWebhookOutbox(_dapr);
         var simulated = new SimulatedStripe(
-            _dapr, new SimulatedWebhookDelivery(_dapr, secrets, TimeProvider.System, NullLogger<SimulatedWebhookDelivery>.Instance), TimeProvider.System);
+            _dapr, outbox, new SimulatedWebhookDelivery(_dapr, outbox, secrets, TimeProvider.System, NullLogger<SimulatedWebhookDelivery>.Instance), TimeProvider.System);
         var provider = new PaymentProvider(
             secrets, _services.GetRequiredService<IHttpClientFactory>(), Options.Create(new StripeClientOptions { BaseUrl = _stripe.BaseAddress }),
             simulated, NullLoggerFactory.Instance);
