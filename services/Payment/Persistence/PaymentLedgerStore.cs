@@ -1,0 +1,52 @@
+using DaprShop.Contracts;
+using DaprShop.Dapr;
+using DaprShop.Payment.Domain;
+
+namespace DaprShop.Payment.Persistence;
+
+/// <summary>
+/// The ledgers, one key per order (<c>payment:{orderId}</c>), changed only by read–change–write guarded by the ETag, so
+/// a webhook and an internal call touching the same order at once cannot lose each other's change.
+/// </summary>
+public sealed class PaymentLedgerStore(DaprClient dapr)
+{
+    private const int MaxAttempts = 20;
+    private static readonly StateOptions MustNotExist = new() { Concurrency = ConcurrencyMode.FirstWrite };
+
+    public Task<PaymentLedger?> FindAsync(Guid orderId, CancellationToken cancellationToken) =>
+        dapr.GetStateAsync<PaymentLedger>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current ledger (null if none) and saves the result, re-reading and
+    /// re-applying on a conflict. A change that returns its input unchanged (or null) saves nothing.
+    /// </summary>
+    public async Task<PaymentLedger?> UpdateAsync(Guid orderId, Func<PaymentLedger?, PaymentLedger?> change, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(orderId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (current, etag) = await dapr.GetStateAndETagAsync<PaymentLedger>(ComponentNames.StateStore, key, cancellationToken: cancellationToken);
+            var changed = change(current);
+            if (changed is null || ReferenceEquals(changed, current)) return current;
+            if (await TrySaveAsync(key, changed, etag, cancellationToken)) return changed;
+        }
+
+        throw new InvalidOperationException($"The payment ledger of order {orderId} kept changing under {MaxAttempts} attempts to update it.");
+    }
+
+    private async Task<bool> TrySaveAsync(string key, PaymentLedger ledger, string etag, CancellationToken cancellationToken)
+    {
+        if (etag.Length > 0) return await dapr.TrySaveStateAsync(ComponentNames.StateStore, key, ledger, etag, cancellationToken: cancellationToken);
+        try
+        {
+            await dapr.SaveStateAsync(ComponentNames.StateStore, key, ledger, MustNotExist, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (DaprApiException exception) when (exception.IsETagMismatch)
+        {
+            return false;
+        }
+    }
+
+    private static string KeyOf(Guid orderId) => $"payment:{orderId}";
+}
