@@ -88,6 +88,9 @@ public sealed class AuthorizationMatrixTests(MultiAppRun shop) : IClassFixture<M
         new("GET", "/api/ordering/orders/admin", Access.Admin),
         new("POST", "/api/ordering/orders/{nothing}/ship", Access.Admin, _ => new { trackingNumber = "" }),
         new("GET", "/api/identity/internal/users/{user}/contact", Access.Internal),
+        // payment: the webhook is public and proves itself by its signature (none here: 400)
+        new("POST", "/api/payments/webhooks/stripe", Access.Public, _ => new { }),
+        new("GET", "/api/payment/internal/payments/{nothing}", Access.Internal),
     ];
 
     [Fact]

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DaprShop.SeedData;
+using DaprShop.Testing;
+
+namespace DaprShop.EndToEnd.Tests;
+
+/// <summary>
+/// Checkout over the gateway of the real multi-app run, with the embedded default's simulated Stripe (Stripe's test
+/// payment methods; outcomes arrive as signed webhooks): paid, declined, a replayed Idempotency-Key, cancel with refund
+/// and restock, admin ship. Each test uses its own seeded SKU with stock it sets, so tests do not share stock.
+/// </summary>
+[Collection(MultiAppRunCollection.Name)]
+public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
+{
+    private static readonly TimeSpan OrderDeadline = TimeSpan.FromSeconds(90);
+    private static readonly object Address = new { name = "Ana Shopper", line1 = "Main Street 1", city = "Berlin", postalCode = "10115", country = "DE" };
+    private static int _nextSku;
+
+    private readonly ShopSetup _api = new(shop.Run, shop.Http);
+
+    [Fact]
+    public async Task A_paid_checkout_commits_the_stock_empties_the_cart_emails_the_shopper_and_an_admin_ships_it()
+    {
+        var (token, sku) = await ShopperWithCartAsync(onHand: 20, quantity: 2);
+
+        var orderId = await CheckoutAsync(token, "pm_card_visa", Guid.NewGuid().ToString());
+        var order = await WaitForStatusAsync(token, orderId, "Paid");
+
+        Assert.Equal(18, await AvailableAsync(sku));
+        Assert.Equal(2, order.GetProperty("lines")[0].GetProperty("quantity").GetInt32());
+        using (var cart = await _api.SendAsync(HttpMethod.Get, "/api/cart/cart", token))
+        {
+            Assert.Empty((await cart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines").EnumerateArray());
+        }
+        await WaitForEmailAsync($"order-{orderId}-paid.eml");
+
+        var admin = await _api.LogInAsAdminAsync(CancellationToken.None);
+        using var shipped = await _api.SendAsync(HttpMethod.Post, $"/api/ordering/orders/{orderId}/ship", admin, new { trackingNumber = "TRACK-123" });
+        Assert.True(shipped.IsSuccessStatusCode, await shipped.Content.ReadAsStringAsync());
+        Assert.Equal("TRACK-123", (await WaitForStatusAsync(token, orderId, "Shipped")).GetProperty("trackingNumber").GetString());
+        await WaitForEmailAsync($"order-{orderId}-shipped.eml");
+    }
+
+    [Fact]
+    public async Task A_declined_card_fails_the_order_and_releases_every_reservation()
+    {
+        var (token, sku) = await ShopperWithCartAsync(onHand: 10, quantity: 3);
+
+        var orderId = await CheckoutAsync(token, "pm_card_chargeDeclined", Guid.NewGuid().ToString());
+        var order = await WaitForStatusAsync(token, orderId, "Failed");
+
+        Assert.False(string.IsNullOrEmpty(order.GetProperty("reason").GetString()));
+        Assert.Equal(10, await AvailableAsync(sku));
+        await WaitForEmailAsync($"order-{orderId}-failed.eml");
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_same_order_and_a_different_body_with_it_is_a_conflict()
+    {
+        var (token, _) = await ShopperWithCartAsync(onHand: 10, quantity: 1);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await CheckoutAsync(token, "pm_card_visa", key);
+        var again = await CheckoutAsync(token, "pm_card_visa", key);
+        using var otherBody = await SendCheckoutAsync(token, "pm_card_mastercard", key);
+
+        Assert.Equal(first, again);
+        Assert.Equal(HttpStatusCode.Conflict, otherBody.StatusCode);
+        await WaitForStatusAsync(token, first, "Paid");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_paid_order_refunds_it_and_restocks()
+    {
+        var (token, sku) = await ShopperWithCartAsync(onHand: 10, quantity: 4);
+        var orderId = await CheckoutAsync(token, "pm_card_visa", Guid.NewGuid().ToString());
+        await WaitForStatusAsync(token, orderId, "Paid");
+        Assert.Equal(6, await AvailableAsync(sku));
+
+        using var cancelled = await _api.SendAsync(HttpMethod.Post, $"/api/ordering/orders/{orderId}/cancel", token);
+        Assert.True(cancelled.IsSuccessStatusCode, await cancelled.Content.ReadAsStringAsync());
+
+        await WaitForStatusAsync(token, orderId, "Refunded");
+        Assert.Equal(10, await AvailableAsync(sku));
+    }
+
+    /// <summary>A verified, signed-in shopper whose cart holds <paramref name="quantity"/> of a SKU with <paramref name="onHand"/> in stock.</summary>
+    private async Task<(string Token, string Sku)> ShopperWithCartAsync(int onHand, int quantity)
+    {
+        await _api.WaitForSeededCatalogAsync(CancellationToken.None);
+        var sku = SeedCatalog.Products[^(1 + Interlocked.Increment(ref _nextSku))].Variants[0].Sku;
+        await _api.SetStockAsync(await _api.LogInAsAdminAsync(CancellationToken.None), sku, onHand, CancellationToken.None);
+        var (email, password) = await _api.RegisterVerifiedCustomerAsync(CancellationToken.None);
+        var token = await _api.LogInAsync(email, password, CancellationToken.None);
+        using var added = await _api.SendAsync(HttpMethod.Post, "/api/cart/items", token, new { sku, quantity });
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        return (token, sku);
+    }
+
+    private async Task<Guid> CheckoutAsync(string token, string paymentMethodId, string idempotencyKey)
+    {
+        using var response = await SendCheckoutAsync(token, paymentMethodId, idempotencyKey);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetGuid();
+    }
+
+    private Task<HttpResponseMessage> SendCheckoutAsync(string token, string paymentMethodId, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(shop.Gateway, "/api/ordering/orders/checkout"))
+        {
+            Content = JsonContent.Create(new { paymentMethodId, shippingAddress = Address }),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return shop.Http.SendAsync(request);
+    }
+
+    private async Task<JsonElement> WaitForStatusAsync(string token, Guid orderId, string status)
+    {
+        var deadline = DateTime.UtcNow + OrderDeadline;
+        while (true)
+        {
+            using var response = await _api.SendAsync(HttpMethod.Get, $"/api/ordering/orders/{orderId}", token);
+            var order = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (response.IsSuccessStatusCode && order.GetProperty("status").GetString() == status) return order;
+            Assert.True(DateTime.UtcNow < deadline, $"order {orderId} did not reach {status}: {order}");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<int> AvailableAsync(string sku)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, $"/api/inventory/items/{sku}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("available").GetInt32();
+    }
+
+    private async Task WaitForEmailAsync(string fileName)
+    {
+        var path = Path.Combine(shop.DataDirectory, "email", fileName);
+        var deadline = DateTime.UtcNow + OrderDeadline;
+        while (!File.Exists(path))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no email {fileName}");
+            await Task.Delay(100);
+        }
+    }
+}
