@@ -28,7 +28,7 @@ public sealed class ActorSidecarEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var resourcesPath = Path.Combine(_directory, "resources");
-        await ActorStoreResources.WriteSqliteAsync(resourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
+        await TestComponents.WriteActorStateStoreAsync(resourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
 
         var daprHttpPort = FreePort.Next();
         _app = await LoopbackApp.StartAsync(

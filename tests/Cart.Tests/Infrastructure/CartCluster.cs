@@ -50,8 +50,8 @@ public class CartCluster : IAsyncLifetime
     {
         Environment.SetEnvironmentVariable("DAPRSHOP_REGISTRY_DIR", Path.Combine(_directory, "registry"));
         var cartResources = Path.Combine(_directory, "cart-resources");
-        await ActorStoreResources.WriteSqliteAsync(cartResources, Path.Combine(_directory, "cart.db"), ComponentNames.StateStore);
-        await InMemoryPubSubResource.WriteAsync(cartResources, ComponentNames.PubSub);
+        await TestComponents.WriteActorStateStoreAsync(cartResources, Path.Combine(_directory, "cart.db"), ComponentNames.StateStore);
+        await TestComponents.WriteInMemoryPubSubAsync(cartResources, ComponentNames.PubSub);
         var noResources = Directory.CreateDirectory(Path.Combine(_directory, "no-resources")).FullName;
 
         Catalogue = await CatalogueStandIn.StartAsync();

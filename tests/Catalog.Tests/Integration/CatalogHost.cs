@@ -45,8 +45,8 @@ public sealed class CatalogHost : IAsyncDisposable
     public static async Task<CatalogHost> StartAsync(string directory, TestAccessTokens tokens, bool seed = false, bool withBroker = true)
     {
         var resources = Path.Combine(directory, "resources");
-        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(directory, "state.db"), "statestore");
-        if (withBroker) await InMemoryPubSubResource.WriteAsync(resources);
+        await TestComponents.WriteActorStateStoreAsync(resources, Path.Combine(directory, "state.db"), "statestore");
+        if (withBroker) await TestComponents.WriteInMemoryPubSubAsync(resources);
 
         // Unique per directory, not "catalog": names resolve through a registry other runs on this machine share. The same
         // for every host on one directory, since the sidecar prefixes state keys with the app id.

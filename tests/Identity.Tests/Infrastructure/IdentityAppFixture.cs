@@ -55,7 +55,7 @@ public sealed class IdentityAppFixture : IAsyncLifetime
         // machine from resolving (or being resolved as) "identity" and "cart".
         Environment.SetEnvironmentVariable("DAPRSHOP_REGISTRY_DIR", Path.Combine(_directory, "registry"));
         var resourcesPath = Path.Combine(_directory, "resources");
-        WriteComponents(resourcesPath);
+        await WriteComponentsAsync(resourcesPath);
 
         var identityDaprPort = FreePort.Next();
         var identity = await StartIdentityAsync(identityDaprPort);
@@ -129,62 +129,23 @@ public sealed class IdentityAppFixture : IAsyncLifetime
                 app.MapSubscribeHandler();
             });
 
-    private void WriteComponents(string resourcesPath)
+    private async Task WriteComponentsAsync(string resourcesPath)
     {
         Directory.CreateDirectory(resourcesPath);
         Directory.CreateDirectory(EmailDirectory);
         var secretsFile = Path.Combine(_directory, "secrets.json");
-        File.WriteAllText(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
+        await File.WriteAllTextAsync(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["jwt-signing-key"] = Tokens.SigningKey.Rsa.ExportPkcs8PrivateKeyPem(),
             ["admin-email"] = AdminEmail,
             ["admin-password"] = AdminPassword,
         }));
 
-        // The embedded default's component types, in one multi-document file.
-        File.WriteAllText(Path.Combine(resourcesPath, "components.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.StateStore}
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-                - name: connectionString
-                  value: "{Path.Combine(_directory, "state.db")}"
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.PubSub}
-            spec:
-              type: pubsub.in-memory
-              version: v1
-              metadata: []
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.SecretStore}
-            spec:
-              type: secretstores.local.file
-              version: v1
-              metadata:
-                - name: secretsFile
-                  value: "{secretsFile}"
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.EmailBinding}
-            spec:
-              type: bindings.localstorage
-              version: v1
-              metadata:
-                - name: rootPath
-                  value: "{EmailDirectory}"
-            """);
+        // The embedded default's component types.
+        await TestComponents.WriteSqliteStateAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
+        await TestComponents.WriteInMemoryPubSubAsync(resourcesPath, ComponentNames.PubSub);
+        await TestComponents.WriteLocalFileSecretStoreAsync(resourcesPath, secretsFile, ComponentNames.SecretStore);
+        await TestComponents.WriteLocalStorageBindingAsync(resourcesPath, EmailDirectory, ComponentNames.EmailBinding);
     }
 }
 

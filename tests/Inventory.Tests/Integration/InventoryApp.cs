@@ -24,7 +24,6 @@ public sealed class InventoryApp : IAsyncLifetime
 {
     private const string DaprApiToken = "inventory-tests-dapr-token";
     private const string AppApiToken = "inventory-tests-app-token";
-    private const string PubSubFileName = "pubsub.yaml";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("daprshop-inventory-tests-").FullName;
     private readonly SharedResources _shared = new();
@@ -55,10 +54,10 @@ public sealed class InventoryApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await ActorStoreResources.WriteSqliteAsync(ResourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
+        await TestComponents.WriteActorStateStoreAsync(ResourcesPath, Path.Combine(_directory, "actors.db"), "statestore");
         var watcherResources = Path.Combine(_directory, "watcher-resources");
-        await WriteInMemoryPubSubAsync(ResourcesPath);
-        await WriteInMemoryPubSubAsync(watcherResources);
+        await TestComponents.WriteInMemoryPubSubAsync(ResourcesPath);
+        await TestComponents.WriteInMemoryPubSubAsync(watcherResources);
 
         var daprHttpPort = FreePort.Next();
         _sidecarClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{daprHttpPort}") };
@@ -79,8 +78,8 @@ public sealed class InventoryApp : IAsyncLifetime
     {
         await _sidecar.DisposeAsync();
         await _app.DisposeAsync();
-        if (withBroker) await WriteInMemoryPubSubAsync(ResourcesPath);
-        else File.Delete(Path.Combine(ResourcesPath, PubSubFileName));
+        if (withBroker) await TestComponents.WriteInMemoryPubSubAsync(ResourcesPath);
+        else File.Delete(Path.Combine(ResourcesPath, "pubsub.yaml"));
         await StartInventoryAsync();
     }
 
@@ -125,20 +124,6 @@ public sealed class InventoryApp : IAsyncLifetime
 
         _sidecar = await TestSidecar.StartAsync(
             "inventory", _app.BaseAddress.Port, _sidecarClient.BaseAddress!.Port, ResourcesPath, _directory, DaprApiToken, AppApiToken, _shared);
-    }
-
-    private static async Task WriteInMemoryPubSubAsync(string resourcesPath)
-    {
-        Directory.CreateDirectory(resourcesPath);
-        await File.WriteAllTextAsync(Path.Combine(resourcesPath, PubSubFileName), """
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.in-memory
-              version: v1
-            """);
     }
 }
 

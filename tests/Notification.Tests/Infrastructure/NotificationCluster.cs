@@ -127,30 +127,9 @@ public sealed class NotificationCluster : IAsyncLifetime
     private async Task WriteComponentsAsync(string resourcesPath)
     {
         Directory.CreateDirectory(EmailDirectory);
-        await InMemoryPubSubResource.WriteAsync(resourcesPath, ComponentNames.PubSub);
-        await File.WriteAllTextAsync(Path.Combine(resourcesPath, "components.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.StateStore}
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-                - name: connectionString
-                  value: "{Path.Combine(_directory, "state.db")}"
-            ---
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.EmailBinding}
-            spec:
-              type: bindings.localstorage
-              version: v1
-              metadata:
-                - name: rootPath
-                  value: "{EmailDirectory}"
-            """);
+        await TestComponents.WriteInMemoryPubSubAsync(resourcesPath, ComponentNames.PubSub);
+        await TestComponents.WriteSqliteStateAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
+        await TestComponents.WriteLocalStorageBindingAsync(resourcesPath, EmailDirectory, ComponentNames.EmailBinding);
     }
 }
 

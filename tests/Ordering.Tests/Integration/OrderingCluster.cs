@@ -63,7 +63,7 @@ public sealed class OrderingCluster : IAsyncLifetime
         var standInPort = StandIn.App.BaseAddress.Port;
         await StartSidecarAsync(AppIds.Cart, standInPort, noResources);
         var brokerOnly = Path.Combine(_directory, "broker-resources");
-        await InMemoryPubSubResource.WriteAsync(brokerOnly, ComponentNames.PubSub);
+        await TestComponents.WriteInMemoryPubSubAsync(brokerOnly, ComponentNames.PubSub);
         await StartSidecarAsync(AppIds.Payment, standInPort, brokerOnly);
         var gateway = await StartSidecarAsync(AppIds.Gateway, standInPort, noResources);
 
@@ -117,8 +117,8 @@ public sealed class OrderingCluster : IAsyncLifetime
     private async Task<string> WriteStoreAndBrokerAsync(string app)
     {
         var resources = Path.Combine(_directory, app + "-resources");
-        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, app + ".db"), ComponentNames.StateStore);
-        await InMemoryPubSubResource.WriteAsync(resources, ComponentNames.PubSub);
+        await TestComponents.WriteActorStateStoreAsync(resources, Path.Combine(_directory, app + ".db"), ComponentNames.StateStore);
+        await TestComponents.WriteInMemoryPubSubAsync(resources, ComponentNames.PubSub);
         return resources;
     }
 

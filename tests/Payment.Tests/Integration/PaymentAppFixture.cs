@@ -150,26 +150,15 @@ public sealed class PaymentAppFixture : IAsyncLifetime
     /// <summary>The embedded default's component types; statestore doubles as the actor store, as in dapr/components.</summary>
     private async Task WriteComponentsAsync(string resourcesPath)
     {
-        await ActorStoreResources.WriteSqliteAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
-        await InMemoryPubSubResource.WriteAsync(resourcesPath, ComponentNames.PubSub);
+        await TestComponents.WriteActorStateStoreAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
+        await TestComponents.WriteInMemoryPubSubAsync(resourcesPath, ComponentNames.PubSub);
         var secretsFile = Path.Combine(_directory, "secrets.json");
         await File.WriteAllTextAsync(secretsFile, JsonSerializer.Serialize(new Dictionary<string, string>
         {
             [PaymentSecrets.Provider] = PaymentProvider.Simulated,
             [PaymentSecrets.WebhookSecret] = WebhookSecret,
         }));
-        await File.WriteAllTextAsync(Path.Combine(resourcesPath, "secretstore.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: {ComponentNames.SecretStore}
-            spec:
-              type: secretstores.local.file
-              version: v1
-              metadata:
-                - name: secretsFile
-                  value: "{secretsFile}"
-            """);
+        await TestComponents.WriteLocalFileSecretStoreAsync(resourcesPath, secretsFile, ComponentNames.SecretStore);
     }
 }
 

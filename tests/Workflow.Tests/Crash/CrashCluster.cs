@@ -268,7 +268,7 @@ public sealed class CrashCluster : IAsyncDisposable
     }
 
     private Task WriteResourcesAsync(CancellationToken cancellationToken) =>
-        ActorStoreResources.WriteSqliteAsync(ResourcesPath, StorePath, "actorstore", cancellationToken);
+        TestComponents.WriteActorStateStoreAsync(ResourcesPath, StorePath, "actorstore", cancellationToken);
 
     /// <summary>A project's build output next to this test assembly's: same configuration and target framework.</summary>
     private static string Binary(string project, string dll)

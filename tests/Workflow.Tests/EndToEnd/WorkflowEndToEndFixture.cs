@@ -31,7 +31,7 @@ public sealed class WorkflowEndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var resources = Path.Combine(_directory, "resources");
-        await ActorStoreResources.WriteSqliteAsync(resources, Path.Combine(_directory, "actors.db"), "actorstore");
+        await TestComponents.WriteActorStateStoreAsync(resources, Path.Combine(_directory, "actors.db"), "actorstore");
 
         // The sidecar waits for the app port in the background, so it can start first on a port chosen for the app.
         _appPort = FreePort.Next();
