@@ -25,6 +25,12 @@ public sealed class FlashSaleTests(MultiAppRun shop, ITestOutputHelper output) :
     private static readonly TimeSpan OrderDeadline = TimeSpan.FromMinutes(3);
     private static readonly string[] FinalStatuses = ["Paid", "Failed"];
 
+    /// <summary>
+    /// 500 checkouts at once queue in ordering: on this 2-core machine, shared with other work, the last answers can take
+    /// longer than the run's client allows a request (30 s). Slow answers are not wrong ones, so the sale waits longer.
+    /// </summary>
+    private static readonly TimeSpan CheckoutAnswerTimeout = TimeSpan.FromMinutes(2);
+
     private readonly ShopSetup _api = new(shop.Run, shop.Http);
 
     [Fact]
@@ -42,7 +48,9 @@ public sealed class FlashSaleTests(MultiAppRun shop, ITestOutputHelper output) :
         await _api.SetStockAsync(admin, sku, Stock, cancellationToken);
 
         var sale = Stopwatch.StartNew();
-        var answers = await _api.CheckOutAtOnceAsync(shoppers, "pm_card_visa", cancellationToken);
+        using var patientHttp = new HttpClient { Timeout = CheckoutAnswerTimeout };
+        var answers = await new ShopSetup(shop.Run, patientHttp).CheckOutAtOnceAsync(shoppers, "pm_card_visa", cancellationToken);
+        output.WriteLine($"{Shoppers} checkouts answered within {answers.Max(answer => answer.AnsweredAfter).TotalSeconds:0.0} s");
         var accepted = answers.Where(answer => answer.OrderId is not null).Select(answer => (answer.AccessToken, answer.OrderId!.Value)).ToList();
         var orders = await _api.WaitForOrdersAsync(accepted, FinalStatuses, OrdersReadAtOnce, OrderDeadline, cancellationToken);
         output.WriteLine($"{Shoppers} checkouts answered and every order final in {sale.Elapsed.TotalSeconds:0.0} s");

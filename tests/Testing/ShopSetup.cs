@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -131,18 +132,22 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
         return http.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>How the shop answered one checkout: the order id when it accepted it (202).</summary>
-    public sealed record CheckoutAnswer(string AccessToken, HttpStatusCode Status, Guid? OrderId);
+    /// <summary>How the shop answered one checkout, after how long: the order id when it accepted it (202).</summary>
+    public sealed record CheckoutAnswer(string AccessToken, HttpStatusCode Status, Guid? OrderId, TimeSpan AnsweredAfter);
 
     /// <summary>Every shopper checks out their cart at the same moment, each with a new Idempotency-Key.</summary>
-    public async Task<IReadOnlyList<CheckoutAnswer>> CheckOutAtOnceAsync(IReadOnlyList<string> accessTokens, string paymentMethodId, CancellationToken cancellationToken) =>
-        await Task.WhenAll(accessTokens.Select(async accessToken =>
+    public async Task<IReadOnlyList<CheckoutAnswer>> CheckOutAtOnceAsync(IReadOnlyList<string> accessTokens, string paymentMethodId, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        return await Task.WhenAll(accessTokens.Select(async accessToken =>
         {
             using var response = await SendCheckoutAsync(accessToken, paymentMethodId, Guid.NewGuid().ToString(), cancellationToken);
-            return new CheckoutAnswer(accessToken, response.StatusCode, response.StatusCode == HttpStatusCode.Accepted
+            var orderId = response.StatusCode == HttpStatusCode.Accepted
                 ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("orderId").GetGuid()
-                : null);
+                : (Guid?)null;
+            return new CheckoutAnswer(accessToken, response.StatusCode, orderId, started.Elapsed);
         }));
+    }
 
     /// <summary>The order as its owner reads it, or null when it could not be read (yet).</summary>
     public async Task<JsonElement?> FindOrderAsync(string accessToken, Guid orderId, CancellationToken cancellationToken)
