@@ -9,8 +9,9 @@ namespace DaprShop.Benchmarks;
 
 /// <summary>
 /// Shoppers checking out over and over through the gateway, each a closed loop: checkout of a one-unit cart with a new
-/// Idempotency-Key, read the order every <see cref="PollInterval"/> until it is final, and when Paid put one unit back
-/// in the cart. Latency runs from the checkout POST to the read that first saw Paid (so up to one poll interval late);
+/// Idempotency-Key, read the order every <see cref="PollInterval"/> until it is final, and when Paid wait for the
+/// workflow to clear the cart, then put one unit back in it (adding at once could land in the cart's read-then-clear
+/// window and be cleared with the paid line). Latency runs from the checkout POST to the read that first saw Paid (so up to one poll interval late);
 /// throughput counts paid checkouts. Anything else (a refused checkout, a Failed order, no answer) is an error, counted
 /// by kind.
 /// </summary>
@@ -87,11 +88,12 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
     {
         try
         {
+            await shop.WaitForEmptyCartAsync(accessToken, OrderDeadline, PollInterval, cancellationToken);
             await shop.AddToCartAsync(accessToken, sku, 1, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            Errors.AddOrUpdate("add to cart", 1, (_, count) => count + 1);
+            Errors.AddOrUpdate($"refilling the cart: {error.GetType().Name}", 1, (_, count) => count + 1);
         }
     }
 }

@@ -22,7 +22,7 @@ public static class CheckoutReport
         AppendInvalidity(report, reasons);
 
         report.AppendLine("### Checkouts").AppendLine();
-        report.AppendLine(Invariant, $"Each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, puts one unit back in the cart and checks out again. Latency is from the POST to the read that saw Paid (up to one poll interval late); the polls are part of the load.").AppendLine();
+        report.AppendLine(Invariant, $"Each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, waits for the workflow to clear the cart, puts one unit back in it and checks out again. Latency is from the POST to the read that saw Paid (up to one poll interval late); the polls are part of the load.").AppendLine();
         report.AppendLine(Invariant, $"| Closed loop, {options.Shoppers} shoppers, {Seconds(options.Duration)} | checkouts/s | Errors | p50 | p95 | p99 | max |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         report.AppendLine(Invariant,

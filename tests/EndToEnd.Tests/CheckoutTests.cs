@@ -30,7 +30,7 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 
         Assert.Equal(18, await AvailableAsync(sku));
         Assert.Equal(2, order.GetProperty("lines")[0].GetProperty("quantity").GetInt32());
-        await WaitForEmptyCartAsync(token);
+        await _api.WaitForEmptyCartAsync(token, OrderDeadline, PollInterval, CancellationToken.None);
         await WaitForEmailAsync($"order-{orderId}-paid.eml");
 
         var admin = await _api.LogInAsAdminAsync(CancellationToken.None);
@@ -106,20 +106,6 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 
     private Task<JsonElement> WaitForStatusAsync(string token, Guid orderId, string status) =>
         _api.WaitForOrderAsync(token, orderId, [status], OrderDeadline, PollInterval, CancellationToken.None);
-
-    /// <summary>The workflow clears the cart after it marks the order Paid, so a read right after Paid may still see the lines.</summary>
-    private async Task WaitForEmptyCartAsync(string token)
-    {
-        var deadline = DateTime.UtcNow + OrderDeadline;
-        while (true)
-        {
-            using var response = await _api.SendAsync(HttpMethod.Get, "/api/cart/cart", token);
-            var cart = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.IsSuccessStatusCode && cart.GetProperty("lines").GetArrayLength() == 0) return;
-            Assert.True(DateTime.UtcNow < deadline, $"the cart was not cleared: {cart}");
-            await Task.Delay(PollInterval);
-        }
-    }
 
     private async Task<int> AvailableAsync(string sku)
     {

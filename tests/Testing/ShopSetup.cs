@@ -117,6 +117,23 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
         await EnsureAsync(response, $"add {sku} to the cart", cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the shopper's cart every <paramref name="pollInterval"/> until it is empty: the checkout workflow clears it
+    /// only after it marks the order Paid.
+    /// </summary>
+    public async Task WaitForEmptyCartAsync(string accessToken, TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var response = await SendAsync(HttpMethod.Get, "/api/cart/cart", accessToken, cancellationToken: cancellationToken);
+            var cart = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (response.IsSuccessStatusCode && cart.GetProperty("lines").GetArrayLength() == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The cart was not cleared in time: {cart}");
+            await Task.Delay(pollInterval, cancellationToken);
+        }
+    }
+
     /// <summary>The address every prepared shopper ships to.</summary>
     public static readonly object ShippingAddress = new { name = "Ana Shopper", line1 = "Main Street 1", city = "Berlin", postalCode = "10115", country = "DE" };
 
