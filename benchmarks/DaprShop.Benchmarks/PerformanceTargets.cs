@@ -1,6 +1,6 @@
 namespace DaprShop.Benchmarks;
 
-/// <summary>What the sidecar and the actor runtime aim for, next to what Dapr publishes for the same work.</summary>
+/// <summary>What the sidecar, the actor runtime and the shop aim for, next to what Dapr publishes for the same work.</summary>
 public static class PerformanceTargets
 {
     /// <summary>Latency the two hops may add at 1,000 req/s.</summary>
@@ -28,4 +28,10 @@ public static class PerformanceTargets
 
     /// <summary>Browse and search through the gateway: the p99 the highest reported rate must keep.</summary>
     public const double MaxCatalogP99Milliseconds = 50;
+
+    /// <summary>Checkouts completed per second through the gateway (checkout POST to the order seen Paid).</summary>
+    public const double MinCheckoutsPerSecond = 100;
+
+    /// <summary>p95 of a checkout, from its POST to the order seen Paid.</summary>
+    public const double MaxCheckoutP95Milliseconds = 1000;
 }

@@ -1,7 +1,7 @@
 namespace DaprShop.Benchmarks;
 
 /// <summary>
-/// <c>sidecar</c>, <c>actors</c>, <c>workflows</c> and <c>shop</c> run the benchmarks. <c>serve-app</c>, <c>serve-actor-app</c>,
+/// <c>sidecar</c>, <c>actors</c>, <c>workflows</c>, <c>shop</c> and <c>checkout</c> run the benchmarks. <c>serve-app</c>, <c>serve-actor-app</c>,
 /// <c>serve-workflow-app</c> and <c>serve-sidecar</c> are the modes the benchmarks start their child processes in;
 /// they are not meant to be run by hand.
 /// </summary>
@@ -21,6 +21,8 @@ public static class Program
                     cancellationToken => WorkflowBenchmark.RunAsync(WorkflowBenchmarkOptions.Parse(rest), cancellationToken)),
                 ["shop", .. var rest] => await InterruptibleCommand.RunAsync(
                     cancellationToken => ShopBenchmark.RunAsync(ShopBenchmarkOptions.Parse(rest), cancellationToken)),
+                ["checkout", .. var rest] => await InterruptibleCommand.RunAsync(
+                    cancellationToken => CheckoutBenchmark.RunAsync(CheckoutBenchmarkOptions.Parse(rest), cancellationToken)),
                 ["serve-app"] => await BenchmarkApp.ServeAsync(),
                 [BenchmarkActorApp.ServeMode, .. var rest] => await BenchmarkActorApp.ServeAsync(rest),
                 [BenchmarkWorkflowApp.ServeMode, .. var rest] => await BenchmarkWorkflowApp.ServeAsync(rest),
@@ -30,7 +32,7 @@ public static class Program
         }
         catch (UsageException error)
         {
-            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}\n\n{ActorBenchmarkOptions.Usage}\n\n{WorkflowBenchmarkOptions.Usage}\n\n{ShopBenchmarkOptions.Usage}");
+            await Console.Error.WriteLineAsync($"{error.Message}\n\n{SidecarBenchmarkOptions.Usage}\n\n{ActorBenchmarkOptions.Usage}\n\n{WorkflowBenchmarkOptions.Usage}\n\n{ShopBenchmarkOptions.Usage}\n\n{CheckoutBenchmarkOptions.Usage}");
             return 2;
         }
     }

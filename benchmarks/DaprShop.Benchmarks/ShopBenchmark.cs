@@ -25,7 +25,7 @@ public static class ShopBenchmark
     private const int BenchmarkStock = 10_000_000;
 
     /// <summary>The gateway's login and write limits protect a real shop; the load generator is one client, so lift them.</summary>
-    private static readonly Dictionary<string, string> RaisedRateLimits = new()
+    public static readonly IReadOnlyDictionary<string, string> RaisedRateLimits = new Dictionary<string, string>
     {
         ["Gateway__RateLimits__Login__PermitLimit"] = "100000000",
         ["Gateway__RateLimits__Writes__PermitLimit"] = "100000000",

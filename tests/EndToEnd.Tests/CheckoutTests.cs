@@ -15,7 +15,7 @@ namespace DaprShop.EndToEnd.Tests;
 public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 {
     private static readonly TimeSpan OrderDeadline = TimeSpan.FromSeconds(90);
-    private static readonly object Address = new { name = "Ana Shopper", line1 = "Main Street 1", city = "Berlin", postalCode = "10115", country = "DE" };
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static int _nextSku;
 
     private readonly ShopSetup _api = new(shop.Run, shop.Http);
@@ -30,10 +30,7 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
 
         Assert.Equal(18, await AvailableAsync(sku));
         Assert.Equal(2, order.GetProperty("lines")[0].GetProperty("quantity").GetInt32());
-        using (var cart = await _api.SendAsync(HttpMethod.Get, "/api/cart/cart", token))
-        {
-            Assert.Empty((await cart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines").EnumerateArray());
-        }
+        await _api.WaitForEmptyCartAsync(token, OrderDeadline, PollInterval, CancellationToken.None);
         await WaitForEmailAsync($"order-{orderId}-paid.eml");
 
         var admin = await _api.LogInAsAdminAsync(CancellationToken.None);
@@ -92,10 +89,8 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
         await _api.WaitForSeededCatalogAsync(CancellationToken.None);
         var sku = SeedCatalog.Products[^(1 + Interlocked.Increment(ref _nextSku))].Variants[0].Sku;
         await _api.SetStockAsync(await _api.LogInAsAdminAsync(CancellationToken.None), sku, onHand, CancellationToken.None);
-        var (email, password) = await _api.RegisterVerifiedCustomerAsync(CancellationToken.None);
-        var token = await _api.LogInAsync(email, password, CancellationToken.None);
-        using var added = await _api.SendAsync(HttpMethod.Post, "/api/cart/items", token, new { sku, quantity });
-        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        var token = await _api.SignedInCustomerAsync(CancellationToken.None);
+        await _api.AddToCartAsync(token, sku, quantity, CancellationToken.None);
         return (token, sku);
     }
 
@@ -106,29 +101,11 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetGuid();
     }
 
-    private Task<HttpResponseMessage> SendCheckoutAsync(string token, string paymentMethodId, string idempotencyKey)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(shop.Gateway, "/api/ordering/orders/checkout"))
-        {
-            Content = JsonContent.Create(new { paymentMethodId, shippingAddress = Address }),
-        };
-        request.Headers.Authorization = new("Bearer", token);
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return shop.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendCheckoutAsync(string token, string paymentMethodId, string idempotencyKey) =>
+        _api.SendCheckoutAsync(token, paymentMethodId, idempotencyKey, CancellationToken.None);
 
-    private async Task<JsonElement> WaitForStatusAsync(string token, Guid orderId, string status)
-    {
-        var deadline = DateTime.UtcNow + OrderDeadline;
-        while (true)
-        {
-            using var response = await _api.SendAsync(HttpMethod.Get, $"/api/ordering/orders/{orderId}", token);
-            var order = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.IsSuccessStatusCode && order.GetProperty("status").GetString() == status) return order;
-            Assert.True(DateTime.UtcNow < deadline, $"order {orderId} did not reach {status}: {order}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> WaitForStatusAsync(string token, Guid orderId, string status) =>
+        _api.WaitForOrderAsync(token, orderId, [status], OrderDeadline, PollInterval, CancellationToken.None);
 
     private async Task<int> AvailableAsync(string sku)
     {

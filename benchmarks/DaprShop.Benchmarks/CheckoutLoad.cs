@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DaprShop.Testing;
+
+namespace DaprShop.Benchmarks;
+
+/// <summary>
+/// Shoppers checking out over and over through the gateway, each a closed loop: checkout of a one-unit cart with a new
+/// Idempotency-Key, read the order every <see cref="PollInterval"/> until it is final, and when Paid wait for the
+/// workflow to clear the cart, then put one unit back in it (adding at once could land in the cart's read-then-clear
+/// window and be cleared with the paid line). Latency runs from the checkout POST to the read that first saw Paid (so up to one poll interval late);
+/// throughput counts paid checkouts. Anything else (a refused checkout, a Failed order, no answer) is an error, counted
+/// by kind.
+/// </summary>
+public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers, string sku)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan OrderDeadline = TimeSpan.FromMinutes(1);
+    private static readonly string[] FinalStatuses = ["Paid", "Failed"];
+
+    private long _completed;
+    private long _failed;
+
+    public int ShopperCount => shoppers.Count;
+
+    public long Completed => Interlocked.Read(ref _completed);
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Errors by kind ("checkout 503", "order Failed", "TimeoutException").</summary>
+    public ConcurrentDictionary<string, int> Errors { get; } = new();
+
+    public async Task<LoadResult> RunAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var stopAt = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var perShopper = await Task.WhenAll(shoppers.Select(shopper => Task.Run(() => RunShopperAsync(shopper, stopAt, cancellationToken), CancellationToken.None)));
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        cancellationToken.ThrowIfCancellationRequested();
+        var latencies = perShopper.SelectMany(list => list).ToArray();
+        return new LoadResult(name, LatencySummary.FromTicks(latencies), latencies.Length, Failed, elapsed, DispatchLateness: null);
+    }
+
+    private async Task<List<long>> RunShopperAsync(string accessToken, long stopAt, CancellationToken cancellationToken)
+    {
+        var latencies = new List<long>();
+        while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < stopAt)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            if (await CheckOutUntilPaidAsync(accessToken, cancellationToken) is { } error)
+            {
+                Errors.AddOrUpdate(error, 1, (_, count) => count + 1);
+                Interlocked.Increment(ref _failed);
+            }
+            else
+            {
+                latencies.Add(Stopwatch.GetTimestamp() - sent);
+                await RefillCartAsync(accessToken, cancellationToken);
+            }
+            Interlocked.Increment(ref _completed);
+        }
+        return latencies;
+    }
+
+    /// <returns>Null when the order was paid, else what went wrong.</returns>
+    private async Task<string?> CheckOutUntilPaidAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Guid orderId;
+            using (var response = await shop.SendCheckoutAsync(accessToken, "pm_card_visa", Guid.NewGuid().ToString(), cancellationToken))
+            {
+                if (response.StatusCode != HttpStatusCode.Accepted) return $"checkout {(int)response.StatusCode}";
+                orderId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("orderId").GetGuid();
+            }
+            var order = await shop.WaitForOrderAsync(accessToken, orderId, FinalStatuses, OrderDeadline, PollInterval, cancellationToken);
+            return order.GetProperty("status").GetString() == "Paid" ? null : "order Failed";
+        }
+        catch (Exception error) when (error is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return error.GetType().Name;
+        }
+    }
+
+    private async Task RefillCartAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await shop.WaitForEmptyCartAsync(accessToken, OrderDeadline, PollInterval, cancellationToken);
+            await shop.AddToCartAsync(accessToken, sku, 1, cancellationToken);
+        }
+        catch (Exception error) when (error is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            Errors.AddOrUpdate($"refilling the cart: {error.GetType().Name}", 1, (_, count) => count + 1);
+        }
+    }
+}
