@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DaprShop.SeedData;
 using DaprShop.Testing;
+using Xunit.Abstractions;
 
 namespace DaprShop.EndToEnd.Tests;
 
@@ -15,7 +16,7 @@ namespace DaprShop.EndToEnd.Tests;
 /// reminders (every minute), so these tests take minutes.
 /// </summary>
 [Collection(MultiAppRunCollection.Name)]
-public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrdering shop) : IClassFixture<CheckoutCrashTests.ShopWithKillableOrdering>
+public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrdering shop, ITestOutputHelper log) : IClassFixture<CheckoutCrashTests.ShopWithKillableOrdering>
 {
     /// <summary>The engine's recovery interval (1 min) plus the payment timeout (2 min), and room for a slow machine.</summary>
     private static readonly TimeSpan SettleDeadline = TimeSpan.FromMinutes(6);
@@ -32,8 +33,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
         var (sku, carts) = await ShoppersWithCartsAsync(quantities: [1, 2, 3, 4]);
 
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
-        Ordering.KillHard();
-        Ordering.Start();
+        await KillAndRestartOrderingAsync(carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
     }
@@ -45,10 +45,18 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
         await WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
-        Ordering.KillHard();
-        Ordering.Start();
+        await KillAndRestartOrderingAsync(carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
+    }
+
+    /// <summary>SIGKILL, then a new process at once; the statuses just before go to the test log, to show where the kill hit.</summary>
+    private async Task KillAndRestartOrderingAsync(IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
+    {
+        var before = await Task.WhenAll(orders.Select((orderId, index) => StatusAsync(carts[index].Token, orderId)));
+        Ordering.KillHard();
+        Ordering.Start();
+        log.WriteLine($"killed ordering with the orders at: {string.Join(", ", before)}");
     }
 
     private async Task AssertSettledConsistentlyAsync(string sku, IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
@@ -87,6 +95,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
         var levels = await LevelsAsync(sku);
         var summary = $"{string.Join(", ", settled.Select(s => $"{s.Order.GetProperty("status").GetString()} {s.Quantity}"))}; levels {levels}";
+        log.WriteLine($"settled: {summary}");
         Assert.True(levels.GetProperty("reserved").GetInt32() == 0, $"reservations left behind: {summary}");
         Assert.True(levels.GetProperty("committed").GetInt32() == paidUnits, $"committed units differ from paid units: {summary}");
         Assert.True(levels.GetProperty("onHand").GetInt32() == OnHand - paidUnits, $"on hand differs: {summary}");
