@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 namespace DaprShop.EndToEnd.Tests;
 
 /// <summary>
-/// Checkouts survive a SIGKILL of the ordering app, which hosts the checkout workflow: the whole shop runs, with
-/// ordering's sidecar in the run and ordering's process started by the test (<see cref="KillableApp"/>), killed while
-/// checkouts are in flight and started again. Every order must then end Paid or Failed, and stock and payment must
+/// Checkouts survive a SIGKILL of the ordering app, which hosts the checkout workflow, or of the payment app: the whole
+/// shop runs, with their sidecars in the run and their processes started by the test (<see cref="KillableApp"/>), one
+/// killed while checkouts are in flight and started again. Every order must then end Paid or Failed, and stock and payment must
 /// agree with it: nothing left reserved, exactly the paid units committed, each paid order charged its total once and
 /// every failed order's money cancelled or refunded. The workflow engine re-drives interrupted work from its recovery
 /// reminders (every minute), so these tests take minutes.
@@ -26,6 +26,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
     private readonly ShopSetup _api = new(shop.Run, shop.Run.Http);
     private KillableApp Ordering => shop.Run.Killable("ordering");
+    private KillableApp Payment => shop.Run.Killable("payment");
 
     [Fact]
     public async Task Ordering_killed_right_after_the_checkouts_are_accepted_finishes_every_checkout_consistently()
@@ -33,7 +34,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
         var (sku, carts) = await ShoppersWithCartsAsync(quantities: [1, 2, 3, 4]);
 
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
-        await KillAndRestartOrderingAsync(carts, orders);
+        await KillAndRestartAsync(Ordering, carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
     }
@@ -45,18 +46,30 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
         await WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
-        await KillAndRestartOrderingAsync(carts, orders);
+        await KillAndRestartAsync(Ordering, carts, orders);
+
+        await AssertSettledConsistentlyAsync(sku, carts, orders);
+    }
+
+    [Fact]
+    public async Task Payment_killed_while_payments_are_in_flight_finishes_every_checkout_consistently()
+    {
+        var (sku, carts) = await ShoppersWithCartsAsync(quantities: [1, 2, 2]);
+
+        var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
+        await WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
+        await KillAndRestartAsync(Payment, carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
     }
 
     /// <summary>SIGKILL, then a new process at once; the statuses just before go to the test log, to show where the kill hit.</summary>
-    private async Task KillAndRestartOrderingAsync(IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
+    private async Task KillAndRestartAsync(KillableApp app, IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
     {
         var before = await Task.WhenAll(orders.Select((orderId, index) => StatusAsync(carts[index].Token, orderId)));
-        Ordering.KillHard();
-        Ordering.Start();
-        log.WriteLine($"killed ordering with the orders at: {string.Join(", ", before)}");
+        app.KillHard();
+        app.Start();
+        log.WriteLine($"killed {app.App.AppId} with the orders at: {string.Join(", ", before)}");
     }
 
     private async Task AssertSettledConsistentlyAsync(string sku, IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
@@ -173,10 +186,10 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
     private static string Tail(string output) => output.Length <= 20_000 ? output : output[^20_000..];
 
-    /// <summary>The whole shop, with the ordering app started by the test so it can be killed and restarted.</summary>
+    /// <summary>The whole shop, with the ordering and payment apps started by the test so they can be killed and restarted.</summary>
     public sealed class ShopWithKillableOrdering : IAsyncLifetime
     {
-        public ShopRun Run { get; } = new(MultiAppRun.BuildConfiguration, MultiAppRun.TestEnvironment, killableAppIds: ["ordering"]);
+        public ShopRun Run { get; } = new(MultiAppRun.BuildConfiguration, MultiAppRun.TestEnvironment, killableAppIds: ["ordering", "payment"]);
 
         public Task InitializeAsync() => Run.StartAsync();
 
