@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace DaprShop.EndToEnd.Tests;
 
 /// <summary>
-/// Checkouts survive a SIGKILL of the ordering app, which hosts the checkout workflow, or of the payment app: the whole
+/// Checkouts survive a SIGKILL of the ordering app, which hosts the checkout workflow, of payment or of inventory: the whole
 /// shop runs, with their sidecars in the run and their processes started by the test (<see cref="KillableApp"/>), one
 /// killed while checkouts are in flight and started again. Every order must then end Paid or Failed, and stock and payment must
 /// agree with it: nothing left reserved, exactly the paid units committed, each paid order charged its total once and
@@ -27,6 +27,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
     private readonly ShopSetup _api = new(shop.Run, shop.Run.Http);
     private KillableApp Ordering => shop.Run.Killable("ordering");
     private KillableApp Payment => shop.Run.Killable("payment");
+    private KillableApp Inventory => shop.Run.Killable("inventory");
 
     [Fact]
     public async Task Ordering_killed_right_after_the_checkouts_are_accepted_finishes_every_checkout_consistently()
@@ -59,6 +60,17 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
         await WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
         await KillAndRestartAsync(Payment, carts, orders);
+
+        await AssertSettledConsistentlyAsync(sku, carts, orders);
+    }
+
+    [Fact]
+    public async Task Inventory_killed_while_the_checkouts_reserve_stock_finishes_every_checkout_consistently()
+    {
+        var (sku, carts) = await ShoppersWithCartsAsync(quantities: [3, 1, 2]);
+
+        var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
+        await KillAndRestartAsync(Inventory, carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
     }
@@ -186,10 +198,10 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
 
     private static string Tail(string output) => output.Length <= 20_000 ? output : output[^20_000..];
 
-    /// <summary>The whole shop, with the ordering and payment apps started by the test so they can be killed and restarted.</summary>
+    /// <summary>The whole shop, with the ordering, payment and inventory apps started by the test so they can be killed and restarted.</summary>
     public sealed class ShopWithKillableOrdering : IAsyncLifetime
     {
-        public ShopRun Run { get; } = new(MultiAppRun.BuildConfiguration, MultiAppRun.TestEnvironment, killableAppIds: ["ordering", "payment"]);
+        public ShopRun Run { get; } = new(MultiAppRun.BuildConfiguration, MultiAppRun.TestEnvironment, killableAppIds: ["ordering", "payment", "inventory"]);
 
         public Task InitializeAsync() => Run.StartAsync();
 

@@ -46,7 +46,7 @@ public sealed partial class ShopRun : IAsyncDisposable
     /// <param name="environment">Variables for the runner, which passes them on to every app (e.g. configuration overrides).</param>
     /// <param name="killableAppIds">
     /// Apps the run hosts only the sidecar of, started by this class instead so a test can kill and restart them
-    /// (<see cref="KillableApp"/>). Their template entries must not have an <c>env:</c> of their own.
+    /// (<see cref="KillableApp"/>) with the run's variables and their own <c>env:</c> from the template.
     /// </param>
     public ShopRun(string buildConfiguration, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? killableAppIds = null)
     {
@@ -193,9 +193,10 @@ public sealed partial class ShopRun : IAsyncDisposable
         foreach (var appId in _killableAppIds)
         {
             var entry = KillableEntry(appId).Match(template);
-            if (!entry.Success) throw new InvalidOperationException($"{appId}: no template entry with appDirPath and a `dotnet <dll>` command and no env of its own");
-            _killableApps[appId] = new KillableApp(
-                Apps.Single(app => app.AppId == appId), entry.Groups["dir"].Value, entry.Groups["dll"].Value, _environment);
+            if (!entry.Success) throw new InvalidOperationException($"{appId}: no template entry with appDirPath and a `dotnet <dll>` command");
+            var environment = new Dictionary<string, string>(_environment);
+            foreach (Match variable in EnvVariable().Matches(entry.Groups["env"].Value)) environment[variable.Groups[1].Value] = variable.Groups[2].Value;
+            _killableApps[appId] = new KillableApp(Apps.Single(app => app.AppId == appId), entry.Groups["dir"].Value, entry.Groups["dll"].Value, environment);
             // Without a command the runner hosts the app's sidecar only.
             template = template.Remove(entry.Groups["command"].Index, entry.Groups["command"].Length);
         }
@@ -227,7 +228,11 @@ public sealed partial class ShopRun : IAsyncDisposable
     [GeneratedRegex(@"appID: (\S+)\s+appDirPath: \S+\s+appPort: (\d+)\s+daprHTTPPort: (\d+)")]
     private static partial Regex AppEntry();
 
-    /// <summary>An app's entry up to its command (<c>command: ["dotnet", "dll"]</c>), with nothing after it but the next app.</summary>
+    /// <summary>An app's entry: its command (<c>command: ["dotnet", "dll"]</c>), then optionally its env, up to the next app.</summary>
     private static Regex KillableEntry(string appId) => new(
-        $@"- appID: {Regex.Escape(appId)}\n\s+appDirPath: (?<dir>\S+)\n(?:\s+(?!command:|env:)\S.*\n)*?(?<command>\s+command: \[""dotnet"", ""(?<dll>[^""]+)""\]\n)(?=\s+- appID:|\s*$)");
+        $@"- appID: {Regex.Escape(appId)}\n\s+appDirPath: (?<dir>\S+)\n(?:\s+(?!command:|env:)\S.*\n)*?(?<command>\s+command: \[""dotnet"", ""(?<dll>[^""]+)""\]\n)(?<env>\s+env:\n(?:\s+(?!- appID:)\S.*\n)*)?(?=\s+- appID:|\s*$)");
+
+    /// <summary>A <c>Name: "value"</c> line of an app's env in the template.</summary>
+    [GeneratedRegex(@"^\s+(\w+): ""([^""]*)""$", RegexOptions.Multiline)]
+    private static partial Regex EnvVariable();
 }
