@@ -53,12 +53,11 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
     }
 
     [Fact]
-    public async Task Payment_killed_while_payments_are_in_flight_finishes_every_checkout_consistently()
+    public async Task Payment_killed_right_after_the_checkouts_are_accepted_finishes_every_checkout_consistently()
     {
         var (sku, carts) = await ShoppersWithCartsAsync(quantities: [1, 2, 2]);
 
         var orders = await Task.WhenAll(carts.Select(cart => CheckoutAsync(cart.Token)));
-        await WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
         await KillAndRestartAsync(Payment, carts, orders);
 
         await AssertSettledConsistentlyAsync(sku, carts, orders);
@@ -168,14 +167,30 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
     private async Task<string?> StatusAsync(string token, Guid orderId) =>
         (await OrderAsync(token, orderId))?.GetProperty("status").GetString();
 
-    /// <summary>Payment's ledger for the order, read as ordering reads it: through ordering's sidecar (payment admits only ordering).</summary>
+    /// <summary>
+    /// Payment's ledger for the order, read as ordering reads it: through ordering's sidecar (payment admits only
+    /// ordering). Waits while payment does not answer (a restarted payment may still be starting).
+    /// </summary>
     private async Task<JsonElement?> PaymentAsync(Guid orderId)
     {
         using var sidecar = shop.Run.SidecarClient(Ordering.App);
-        using var response = await sidecar.GetAsync($"/v1.0/invoke/payment/method/internal/payments/{orderId}");
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        Assert.True(response.IsSuccessStatusCode, $"payment of {orderId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        HttpResponseMessage? response = null;
+        try
+        {
+            await WaitUntilAsync(async () =>
+            {
+                response?.Dispose();
+                response = await sidecar.GetAsync($"/v1.0/invoke/payment/method/internal/payments/{orderId}");
+                return (int)response.StatusCode < 500;
+            });
+            if (response!.StatusCode == HttpStatusCode.NotFound) return null;
+            Assert.True(response.IsSuccessStatusCode, $"payment of {orderId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        finally
+        {
+            response?.Dispose();
+        }
     }
 
     private async Task<JsonElement> LevelsAsync(string sku)
