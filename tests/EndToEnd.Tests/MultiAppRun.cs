@@ -38,6 +38,6 @@ public sealed class MultiAppRun : IAsyncLifetime
 
     public HttpClient SidecarClient(ShopRun.TemplateApp app) => _run.SidecarClient(app);
 
-    private static string BuildConfiguration =>
+    internal static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 }

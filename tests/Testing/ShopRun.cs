@@ -17,11 +17,14 @@ public sealed partial class ShopRun : IAsyncDisposable
     /// <summary>10,000, or <c>DAPRSHOP_E2E_PORT_OFFSET</c>, so two checkouts can run their end-to-end tests at once.</summary>
     public static readonly int PortOffset = int.TryParse(Environment.GetEnvironmentVariable("DAPRSHOP_E2E_PORT_OFFSET"), out var offset) ? offset : 10_000;
     public const string DaprApiToken = "dev-dapr-api-token-change-me";
+    public const string AppApiToken = "dev-app-api-token-change-me";
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(3);
 
     private readonly StringBuilder _output = new();
     private readonly string _buildConfiguration;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyCollection<string> _killableAppIds;
+    private readonly Dictionary<string, KillableApp> _killableApps = [];
     private Process? _runner;
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -41,11 +44,19 @@ public sealed partial class ShopRun : IAsyncDisposable
 
     /// <param name="buildConfiguration">Whose build output the apps run from: Debug or Release.</param>
     /// <param name="environment">Variables for the runner, which passes them on to every app (e.g. configuration overrides).</param>
-    public ShopRun(string buildConfiguration, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="killableAppIds">
+    /// Apps the run hosts only the sidecar of, started by this class instead so a test can kill and restart them
+    /// (<see cref="KillableApp"/>) with the run's variables and their own <c>env:</c> from the template.
+    /// </param>
+    public ShopRun(string buildConfiguration, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? killableAppIds = null)
     {
         _buildConfiguration = buildConfiguration;
         _environment = environment ?? new Dictionary<string, string>();
+        _killableAppIds = killableAppIds ?? [];
     }
+
+    /// <summary>One of the apps named as killable when the run was created.</summary>
+    public KillableApp Killable(string appId) => _killableApps[appId];
 
     /// <summary>Starts the run and waits until every app and sidecar is healthy.</summary>
     public async Task StartAsync()
@@ -69,6 +80,17 @@ public sealed partial class ShopRun : IAsyncDisposable
         _runner.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow + StartupDeadline;
+        // Right after its sidecar listens, as the runner starts its own apps: the sidecar's readiness waits for the app.
+        foreach (var killable in _killableApps.Values)
+        {
+            while (!await IsListeningAsync(killable.App.DaprHttpPort))
+            {
+                if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{Output}");
+                await Task.Delay(100);
+            }
+            killable.Start();
+        }
         foreach (var app in Apps)
         {
             while (!await IsHealthyAsync(app))
@@ -96,6 +118,7 @@ public sealed partial class ShopRun : IAsyncDisposable
             }
         }
         _runner?.Dispose();
+        foreach (var killable in _killableApps.Values) killable.Dispose();
         Http.Dispose();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }
@@ -114,6 +137,19 @@ public sealed partial class ShopRun : IAsyncDisposable
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.DaprHttpPort}") };
         client.DefaultRequestHeaders.Add("dapr-api-token", DaprApiToken);
         return client;
+    }
+
+    private async Task<bool> IsListeningAsync(int port)
+    {
+        try
+        {
+            using var response = await Http.GetAsync($"http://127.0.0.1:{port}/v1.0/healthz");
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> IsHealthyAsync(TemplateApp app)
@@ -151,12 +187,22 @@ public sealed partial class ShopRun : IAsyncDisposable
             .Replace("appDirPath: ../", $"appDirPath: {RepositoryRoot}/")
             .Replace("bin/Debug/", $"bin/{_buildConfiguration}/");
         template = PortLine().Replace(template, match => $"{match.Groups[1].Value}{int.Parse(match.Groups[2].Value) + PortOffset}");
-        var path = Path.Combine(WorkDirectory, "dapr.yaml");
-        File.WriteAllText(path, template);
-
         Apps = AppEntry().Matches(template)
             .Select(m => new TemplateApp(m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)))
             .ToList();
+        foreach (var appId in _killableAppIds)
+        {
+            var entry = KillableEntry(appId).Match(template);
+            if (!entry.Success) throw new InvalidOperationException($"{appId}: no template entry with appDirPath and a `dotnet <dll>` command");
+            var environment = new Dictionary<string, string>(_environment);
+            foreach (Match variable in EnvVariable().Matches(entry.Groups["env"].Value)) environment[variable.Groups[1].Value] = variable.Groups[2].Value;
+            _killableApps[appId] = new KillableApp(Apps.Single(app => app.AppId == appId), entry.Groups["dir"].Value, entry.Groups["dll"].Value, environment);
+            // Without a command the runner hosts the app's sidecar only.
+            template = template.Remove(entry.Groups["command"].Index, entry.Groups["command"].Length);
+        }
+
+        var path = Path.Combine(WorkDirectory, "dapr.yaml");
+        File.WriteAllText(path, template);
         return path;
     }
 
@@ -181,4 +227,12 @@ public sealed partial class ShopRun : IAsyncDisposable
 
     [GeneratedRegex(@"appID: (\S+)\s+appDirPath: \S+\s+appPort: (\d+)\s+daprHTTPPort: (\d+)")]
     private static partial Regex AppEntry();
+
+    /// <summary>An app's entry: its command (<c>command: ["dotnet", "dll"]</c>), then optionally its env, up to the next app.</summary>
+    private static Regex KillableEntry(string appId) => new(
+        $@"- appID: {Regex.Escape(appId)}\n\s+appDirPath: (?<dir>\S+)\n(?:\s+(?!command:|env:)\S.*\n)*?(?<command>\s+command: \[""dotnet"", ""(?<dll>[^""]+)""\]\n)(?<env>\s+env:\n(?:\s+(?!- appID:)\S.*\n)*)?(?=\s+- appID:|\s*$)");
+
+    /// <summary>A <c>Name: "value"</c> line of an app's env in the template.</summary>
+    [GeneratedRegex(@"^\s+(\w+): ""([^""]*)""$", RegexOptions.Multiline)]
+    private static partial Regex EnvVariable();
 }
