@@ -48,11 +48,7 @@ public sealed class PaymentWebhookTests(MultiAppRun shop) : IClassFixture<MultiA
         return shop.Http.SendAsync(request);
     }
 
-    private string EmbeddedWebhookSecret()
-    {
-        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(shop.RepositoryRoot, "dapr", "secrets.json")));
-        return secrets.RootElement.GetProperty("stripe-webhook-secret").GetString()!;
-    }
+    private string EmbeddedWebhookSecret() => shop.Run.DevelopmentSecret("stripe-webhook-secret");
 
     /// <summary>Stripe's scheme, written out independently of payment's own signer.</summary>
     private static string Sign(string json, string secret)

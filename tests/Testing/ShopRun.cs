@@ -132,6 +132,13 @@ public sealed partial class ShopRun : IAsyncDisposable
         return _runner.ExitCode;
     }
 
+    /// <summary>A value of the run's secret store: the development secrets in <c>dapr/secrets.json</c>.</summary>
+    public string DevelopmentSecret(string name)
+    {
+        using var secrets = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "dapr", "secrets.json")));
+        return secrets.RootElement.GetProperty(name).GetString()!;
+    }
+
     public HttpClient SidecarClient(TemplateApp app)
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.DaprHttpPort}") };

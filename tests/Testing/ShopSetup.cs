@@ -87,12 +87,8 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
     }
 
     /// <summary>The first admin, whose credentials the run's secret store holds (dapr/secrets.json).</summary>
-    public async Task<string> LogInAsAdminAsync(CancellationToken cancellationToken)
-    {
-        using var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(shop.RepositoryRoot, "dapr", "secrets.json"), cancellationToken));
-        return await LogInAsync(
-            secrets.RootElement.GetProperty("admin-email").GetString()!, secrets.RootElement.GetProperty("admin-password").GetString()!, cancellationToken);
-    }
+    public Task<string> LogInAsAdminAsync(CancellationToken cancellationToken) =>
+        LogInAsync(shop.DevelopmentSecret("admin-email"), shop.DevelopmentSecret("admin-password"), cancellationToken);
 
     /// <summary>A request through the gateway as a shopper's client sends it: JSON body, bearer token, guest cart id.</summary>
     public Task<HttpResponseMessage> SendAsync(
