@@ -7,9 +7,6 @@ namespace DaprShop.Benchmarks;
 /// <summary>The requests the shop benchmark sends, each a <see cref="Workload"/> over a fixed rotation of inputs.</summary>
 public static class ShopWorkloads
 {
-    /// <summary>The app token the embedded default's apps expect from their sidecar (dapr/dapr.yaml, development only).</summary>
-    public const string AppApiToken = "dev-app-api-token-change-me";
-
     /// <summary>Text searches: whole words, prefixes, accents typed and not, several words, with filters and sorts.</summary>
     private static readonly string[] Searches =
     [
@@ -28,7 +25,7 @@ public static class ShopWorkloads
         new(name, sequence =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"{productsPath}?{CatalogQueries[(int)(sequence % CatalogQueries.Count)]}"));
-            if (withAppToken) request.Headers.Add("dapr-api-token", AppApiToken);
+            if (withAppToken) request.Headers.Add("dapr-api-token", Testing.ShopRun.AppApiToken);
             return request;
         }, HttpStatusCode.OK);
 
