@@ -34,13 +34,13 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
     /// </summary>
     public async Task MoveAsync(Guid orderId, OrderStatus status, DateTimeOffset at, string? reason = null)
     {
-        if (await GetAsync(orderId) is { } order && order.Status == status)
+        var alreadyThere = false;
+        var order = await UpdateAsync(orderId, order =>
         {
-            await PublishAsync(order);
-            return;
-        }
-
-        await UpdateAsync(orderId, order => order.Status == status ? null : order.MoveTo(status, at, reason));
+            alreadyThere = order.Status == status;
+            return alreadyThere ? null : order.MoveTo(status, at, reason);
+        });
+        if (alreadyThere) await PublishAsync(order!);
     }
 
     /// <summary>Saves a new order (first write wins) and lists it; false when an order with its id already exists.</summary>
