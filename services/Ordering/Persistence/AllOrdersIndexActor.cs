@@ -11,7 +11,7 @@ namespace DaprShop.Ordering.Persistence;
 public sealed class AllOrdersIndexActor(ActorHost host) : Actor(host), IAllOrdersIndexActor
 {
     public const string InstanceId = "all";
-    public const int PageSize = 500;
+    public const int PageSize = 100;
     private const string CountKey = "count";
 
     public async Task AddAsync(Guid orderId)

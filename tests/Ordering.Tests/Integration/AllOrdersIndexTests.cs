@@ -21,8 +21,9 @@ public sealed class AllOrdersIndexTests(OrderingCluster cluster)
         Assert.Equal(newestFirst, all.Ids);
         Assert.Equal(ids.Length, all.Total);
         Assert.Equal(newestFirst.Take(10), (await index.ReadAsync(new OrderIdRange(0, 10))).Ids);
-        Assert.Equal(newestFirst.Skip(500).Take(10), (await index.ReadAsync(new OrderIdRange(500, 10))).Ids);
-        Assert.Equal(newestFirst.Skip(995).Take(20), (await index.ReadAsync(new OrderIdRange(995, 20))).Ids);
+        const int pageSize = AllOrdersIndexActor.PageSize;
+        Assert.Equal(newestFirst.Skip(pageSize - 5).Take(10), (await index.ReadAsync(new OrderIdRange(pageSize - 5, 10))).Ids);
+        Assert.Equal(newestFirst.Skip((2 * pageSize) - 5).Take(20), (await index.ReadAsync(new OrderIdRange((2 * pageSize) - 5, 20))).Ids);
         Assert.Equal(newestFirst.Skip(ids.Length - 3), (await index.ReadAsync(new OrderIdRange(ids.Length - 3, 10))).Ids);
         Assert.Empty((await index.ReadAsync(new OrderIdRange(ids.Length, 10))).Ids);
     }

@@ -9,8 +9,8 @@ using DaprShop.Ordering.Persistence;
 namespace DaprShop.Ordering.Checkout.Activities;
 
 /// <summary>
-/// The payment succeeded: sell every reserved line, mark the order Paid, and empty the shopper's cart unless they
-/// changed it since checkout (cart compares the revision). One activity, not three: each step is idempotent, so a
+/// The payment succeeded: sell every reserved line, empty the shopper's cart unless they changed it since checkout
+/// (cart compares the revision), and mark the order Paid. One activity, not three: each step is idempotent, so a
 /// rerun repeats them harmlessly, and every activity costs the engine a dispatch, a result and a state write.
 /// </summary>
 internal sealed class ConfirmOrderActivity(OrderStore orders, StockItems stock, DaprClient dapr, TimeProvider clock, ILogger<ConfirmOrderActivity> logger)
@@ -29,8 +29,9 @@ internal sealed class ConfirmOrderActivity(OrderStore orders, StockItems stock, 
             }
         }
 
-        await Orders.MoveAsync(order.Id, OrderStatus.Paid, clock.GetUtcNow());
+        // The cart first, so a shopper who sees the order Paid finds the cart emptied.
         await dapr.InvokeMethodAsync(AppIds.Cart, $"internal/carts/{order.UserId}/clear", new ClearCheckedOutCart(order.CartRevision));
+        await Orders.MoveAsync(order.Id, OrderStatus.Paid, clock.GetUtcNow());
         return true;
     }
 }
