@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Ordering.Api;
 using DaprShop.Ordering.Checkout;
@@ -20,6 +21,7 @@ public static class OrderingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.SectionName);
         services.AddSingleton<OrderStore>();
+        services.AddTransactionalOutbox(ComponentNames.StateStore);
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<StockItems>();
         services.AddSingleton<Payments>();
