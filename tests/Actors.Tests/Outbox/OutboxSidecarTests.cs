@@ -13,34 +13,28 @@ public sealed class OutboxSidecarTests(OutboxApp app) : IClassFixture<OutboxApp>
     {
         // Far beyond the test: whatever is published here, the request published it.
         app.Options.RetryInterval = TimeSpan.FromMinutes(10);
-        var thingId = Guid.CreateVersion7();
-        var thingCreated = app.Outbox.CreateEvent(OutboxApp.PubsubName, OutboxApp.Topic, new ThingCreated(thingId, "lamp"));
+        var (thingId, thingCreated) = await CommitThingAsync("lamp");
 
-        Assert.True(await app.Outbox.TryCommitAsync([Upsert(ThingKey(thingId), "lamp")], thingCreated, CancellationToken.None));
         await app.Outbox.PublishAsync(thingCreated, CancellationToken.None);
 
         await OutboxApp.WaitUntilAsync(() => Task.FromResult(app.DeliveredWithId(thingCreated.EventId).Count > 0));
         Assert.Equal("lamp", await app.Dapr.GetStateAsync<string>(OutboxApp.StoreName, ThingKey(thingId)));
         Assert.Null(await app.FindRecordAsync(thingCreated.EventId));
         Assert.Null(await app.FindReminderAsync(thingCreated.EventId));
-        var delivered = Assert.Single(app.DeliveredWithId(thingCreated.EventId));
-        Assert.Equal(new ThingCreated(thingId, "lamp"), delivered.Deserialize<ThingCreated>(JsonSerializerOptions.Web));
+        AssertDeliveredOnce(thingCreated, new ThingCreated(thingId, "lamp"));
     }
 
     [Fact]
     public async Task An_event_committed_by_a_process_that_died_before_publishing_is_published_by_its_reminder()
     {
         app.Options.RetryInterval = TimeSpan.FromSeconds(1);
-        var thingId = Guid.CreateVersion7();
-        var thingCreated = app.Outbox.CreateEvent(OutboxApp.PubsubName, OutboxApp.Topic, new ThingCreated(thingId, "kettle"));
 
         // The "crash": the transaction commits, and nothing of this process publishes.
-        Assert.True(await app.Outbox.TryCommitAsync([Upsert(ThingKey(thingId), "kettle")], thingCreated, CancellationToken.None));
+        var (thingId, thingCreated) = await CommitThingAsync("kettle");
         Assert.NotNull(await app.FindRecordAsync(thingCreated.EventId));
 
         await OutboxApp.WaitUntilAsync(async () => await app.FindRecordAsync(thingCreated.EventId) is null && await app.FindReminderAsync(thingCreated.EventId) is null);
-        var delivered = Assert.Single(app.DeliveredWithId(thingCreated.EventId));
-        Assert.Equal(new ThingCreated(thingId, "kettle"), delivered.Deserialize<ThingCreated>(JsonSerializerOptions.Web));
+        AssertDeliveredOnce(thingCreated, new ThingCreated(thingId, "kettle"));
     }
 
     [Fact]
@@ -73,6 +67,18 @@ public sealed class OutboxSidecarTests(OutboxApp app) : IClassFixture<OutboxApp>
     }
 
     private static string ThingKey(Guid thingId) => $"thing:{thingId}";
+
+    /// <summary>Saves a new thing with its event through the outbox, and publishes nothing.</summary>
+    private async Task<(Guid ThingId, OutboxEvent ThingCreated)> CommitThingAsync(string name)
+    {
+        var thingId = Guid.CreateVersion7();
+        var thingCreated = app.Outbox.CreateEvent(OutboxApp.PubsubName, OutboxApp.Topic, new ThingCreated(thingId, name));
+        Assert.True(await app.Outbox.TryCommitAsync([Upsert(ThingKey(thingId), name)], thingCreated, CancellationToken.None));
+        return (thingId, thingCreated);
+    }
+
+    private void AssertDeliveredOnce(OutboxEvent outboxEvent, ThingCreated expected) =>
+        Assert.Equal(expected, Assert.Single(app.DeliveredWithId(outboxEvent.EventId)).Deserialize<ThingCreated>(JsonSerializerOptions.Web));
 
     private static StateTransactionRequest Upsert(string key, string value, StateOptions? options = null) =>
         new(key, JsonSerializer.SerializeToUtf8Bytes(value), StateOperationType.Upsert, options: options);
