@@ -24,7 +24,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<StockLevelStore>();
         services.AddSingleton<CatalogSeeder>();
         services.AddSingleton<ProductAdministration>();
-        services.AddTransactionalOutbox(ComponentNames.StateStore);
+        services.AddTransactionalOutbox(ComponentNames.StateStore, AppIds.Catalog);
         services.AddSingleton<StockChangedHandler>();
         services.AddSingleton<ProductChangedHandler>();
         services.AddHostedService<SearchIndexLoader>();

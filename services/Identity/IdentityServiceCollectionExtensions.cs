@@ -36,7 +36,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<RefreshTokenFamilyStore>();
 
         services.AddSingleton<AccountMailer>();
-        services.AddTransactionalOutbox(ComponentNames.StateStore);
+        services.AddTransactionalOutbox(ComponentNames.StateStore, AppIds.Identity);
         services.AddSingleton<AccountRegistration>();
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordManagement>();

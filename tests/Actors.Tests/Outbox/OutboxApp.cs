@@ -18,6 +18,7 @@ namespace DaprShop.Actors.Tests.Outbox;
 /// </summary>
 public sealed class OutboxApp : IAsyncLifetime
 {
+    public const string AppId = "outbox-tests";
     public const string StoreName = "statestore";
     public const string PubsubName = "pubsub";
     public const string Topic = "outbox-test-events";
@@ -53,7 +54,7 @@ public sealed class OutboxApp : IAsyncLifetime
             builder =>
             {
                 builder.Services.AddDaprClient(client => client.UseHttpEndpoint(sidecarEndpoint).UseDaprApiToken(DaprApiToken));
-                builder.Services.AddTransactionalOutbox(StoreName);
+                builder.Services.AddTransactionalOutbox(StoreName, AppId);
             },
             app =>
             {
@@ -68,7 +69,7 @@ public sealed class OutboxApp : IAsyncLifetime
                 });
             },
             new Dictionary<string, string?> { ["DAPR_HTTP_ENDPOINT"] = sidecarEndpoint, ["DAPR_API_TOKEN"] = DaprApiToken });
-        _sidecar = await TestSidecar.StartAsync("outbox-tests", _app.BaseAddress.Port, daprHttpPort, resources, _directory, DaprApiToken, AppApiToken, _shared);
+        _sidecar = await TestSidecar.StartAsync(AppId, _app.BaseAddress.Port, daprHttpPort, resources, _directory, DaprApiToken, AppApiToken, _shared);
     }
 
     public async Task DisposeAsync()
@@ -84,12 +85,12 @@ public sealed class OutboxApp : IAsyncLifetime
     public Task<OutboxEvent?> FindRecordAsync(string eventId) => Dapr.GetStateAsync<OutboxEvent>(StoreName, OutboxEvent.StateKeyOf(eventId));
 
     public Task<IActorReminder?> FindReminderAsync(string eventId) =>
-        Services.GetRequiredService<ActorSidecarClient>().GetReminderAsync(TransactionalOutbox.ActorTypeName, eventId, OutboxReminder.Name, CancellationToken.None);
+        Services.GetRequiredService<ActorSidecarClient>().GetReminderAsync(Outbox.ActorTypeName, eventId, OutboxReminder.Name, CancellationToken.None);
 
     /// <summary>Arms a reminder as <see cref="TransactionalOutbox.TryCommitAsync"/> does, without any transaction after it.</summary>
     public Task ArmWithoutTransactionAsync(string eventId, DateTimeOffset armedAt) =>
         Services.GetRequiredService<ActorSidecarClient>().RegisterReminderAsync(
-            TransactionalOutbox.ActorTypeName, eventId, OutboxReminder.Name, OutboxReminder.Data(armedAt),
+            Outbox.ActorTypeName, eventId, OutboxReminder.Name, OutboxReminder.Data(armedAt),
             Options.RetryInterval, Options.RetryInterval, ttl: null, CancellationToken.None);
 
     /// <summary>Polls, as the outcome comes from reminders and the broker in other tasks.</summary>

@@ -12,8 +12,6 @@ namespace DaprShop.Actors;
 /// </summary>
 public sealed class TransactionalOutbox
 {
-    internal const string ActorTypeName = "outbox";
-
     // How Dapr reports any refused transaction, an ETag or first-write conflict included.
     private const string TransactionFailed = "ERR_STATE_TRANSACTION";
 
@@ -24,8 +22,9 @@ public sealed class TransactionalOutbox
     private readonly ILogger<TransactionalOutbox> _logger;
 
     internal TransactionalOutbox(
-        DaprClient dapr, ActorSidecarClient sidecar, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<TransactionalOutbox> logger)
+        string actorTypeName, DaprClient dapr, ActorSidecarClient sidecar, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<TransactionalOutbox> logger)
     {
+        ActorTypeName = actorTypeName;
         _dapr = dapr;
         _sidecar = sidecar;
         _options = options.Value;
@@ -33,6 +32,15 @@ public sealed class TransactionalOutbox
         _logger = logger;
         ArgumentException.ThrowIfNullOrEmpty(_options.StoreName);
     }
+
+    /// <summary>The app's own outbox actor type, whose reminders are the retries.</summary>
+    internal string ActorTypeName { get; }
+
+    /// <summary>
+    /// Actor types are global to the apps sharing a placement service, so each app has its own: another app's host
+    /// would look for the record under its own state key prefix, not find it, and give the event up.
+    /// </summary>
+    internal static string ActorTypeNameFor(string appId) => $"outbox.{appId}";
 
     /// <summary>A new event with a fresh id; <paramref name="data"/> is serialized as the DaprClient serializes events.</summary>
     public OutboxEvent CreateEvent<TData>(string pubsubName, string topic, TData data) =>

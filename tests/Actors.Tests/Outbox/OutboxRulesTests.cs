@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DaprShop.Actors.Tests.Outbox;
 
-public sealed class OutboxReminderTests
+public sealed class OutboxRulesTests
 {
     private static readonly DateTimeOffset ArmedAt = new(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(5);
@@ -25,6 +25,12 @@ public sealed class OutboxReminderTests
     public void A_reminder_with_unreadable_data_is_given_up_at_once(string data)
     {
         Assert.True(OutboxReminder.IsAbandoned(Encoding.UTF8.GetBytes(data), ArmedAt, AbandonAfter));
+    }
+
+    [Fact]
+    public void Each_app_hosts_its_own_outbox_actor_type_since_actor_types_are_global_to_a_placement()
+    {
+        Assert.NotEqual(TransactionalOutbox.ActorTypeNameFor("catalog"), TransactionalOutbox.ActorTypeNameFor("identity"));
     }
 
     [Fact]
