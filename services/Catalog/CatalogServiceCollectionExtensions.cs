@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Catalog.Admin;
 using DaprShop.Catalog.Api;
 using DaprShop.Catalog.Domain;
@@ -5,6 +6,7 @@ using DaprShop.Catalog.Events;
 using DaprShop.Catalog.Persistence;
 using DaprShop.Catalog.Search;
 using DaprShop.Catalog.Startup;
+using DaprShop.Contracts;
 using DaprShop.SeedData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +14,7 @@ namespace DaprShop.Catalog;
 
 public static class CatalogServiceCollectionExtensions
 {
+    /// <summary>Catalog's services, with the transactional outbox for product events (map its actor with <c>MapActorsHandlers</c>).</summary>
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -21,6 +24,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<StockLevelStore>();
         services.AddSingleton<CatalogSeeder>();
         services.AddSingleton<ProductAdministration>();
+        services.AddTransactionalOutbox(ComponentNames.StateStore, AppIds.Catalog);
         services.AddSingleton<StockChangedHandler>();
         services.AddSingleton<ProductChangedHandler>();
         services.AddHostedService<SearchIndexLoader>();

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Catalog;
 using DaprShop.Catalog.Api;
 
@@ -7,5 +8,6 @@ builder.Services.AddCatalog();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapActorsHandlers();
 app.MapCatalogApi();
 app.Run();

@@ -1,3 +1,5 @@
+using DaprShop.Actors;
+using DaprShop.Contracts;
 using DaprShop.Identity.Accounts;
 using DaprShop.Identity.Api;
 using DaprShop.Identity.Domain;
@@ -16,7 +18,8 @@ public static class IdentityServiceCollectionExtensions
 {
     /// <summary>
     /// Identity's services. Call after <c>AddServiceDefaults</c>: it replaces the default JWKS-over-the-sidecar key
-    /// source with identity's own signing key.
+    /// source with identity's own signing key. Account events go through the transactional outbox, whose actor the app
+    /// hosts (map it with <c>MapActorsHandlers</c>).
     /// </summary>
     public static IServiceCollection AddIdentityService(this IServiceCollection services)
     {
@@ -33,7 +36,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<RefreshTokenFamilyStore>();
 
         services.AddSingleton<AccountMailer>();
-        services.AddSingleton<AccountEvents>();
+        services.AddTransactionalOutbox(ComponentNames.StateStore, AppIds.Identity);
         services.AddSingleton<AccountRegistration>();
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordManagement>();

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Identity;
 using DaprShop.Identity.Api;
 
@@ -7,5 +8,6 @@ builder.Services.AddIdentityService();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapActorsHandlers();
 app.MapIdentityEndpoints();
 app.Run();

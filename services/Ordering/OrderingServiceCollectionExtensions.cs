@@ -23,6 +23,7 @@ public static class OrderingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.SectionName);
         services.AddSingleton<OrderStore>();
+        services.AddTransactionalOutbox(ComponentNames.StateStore, AppIds.Ordering);
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<StockItems>();
         services.AddSingleton<Payments>();

@@ -1,18 +1,19 @@
+using DaprShop.Actors;
 using DaprShop.Catalog.Domain;
 using DaprShop.Catalog.Persistence;
 using DaprShop.Catalog.Search;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Catalog;
-using DaprShop.Dapr;
 
 namespace DaprShop.Catalog.Admin;
 
 /// <summary>
-/// Admin writes: save first, then update this replica's index, then publish the event (never an event for state that
-/// is not there). Other replicas learn of the change from the event, when they are the one it is delivered to.
+/// Admin writes: save the change with its event (one transaction, through the <see cref="TransactionalOutbox"/>), then
+/// update this replica's index, then publish the event; never an event for state that is not there, and no saved change
+/// without its event. Other replicas learn of the change from the event, when they are the one it is delivered to.
 /// </summary>
 internal sealed class ProductAdministration(
-    ProductStore store, ProductSearchIndex index, DaprClient dapr, TimeProvider clock, ILogger<ProductAdministration> logger)
+    ProductStore store, ProductSearchIndex index, TransactionalOutbox outbox, TimeProvider clock, ILogger<ProductAdministration> logger)
 {
     // A conflict means another write moved the product (or, for creates, the id list every create appends to) between
     // our read and write. Re-reading after a short random pause settles even a burst of parallel creates.
@@ -25,7 +26,9 @@ internal sealed class ProductAdministration(
         {
             var now = clock.GetUtcNow();
             var product = Product.Create(Guid.CreateVersion7(now), content, now);
-            var write = await store.CreateAsync(product, cancellationToken);
+            var productCreated = ProductEvent(Topics.ProductCreated,
+                new ProductCreated(product.Id, content.Name, content.Brand, product.ToCatalogVariants(), product.Version, product.CreatedAt));
+            var write = await store.CreateAsync(product, productCreated, cancellationToken);
             if (write.Status == ProductWriteStatus.SkusTaken) return AdminOutcome.SkusTaken(write.TakenSkus);
             if (write.Status == ProductWriteStatus.Stale)
             {
@@ -34,8 +37,7 @@ internal sealed class ProductAdministration(
             }
 
             index.Upsert(product);
-            await PublishAsync(Topics.ProductCreated,
-                new ProductCreated(product.Id, content.Name, content.Brand, product.ToCatalogVariants(), product.Version, product.CreatedAt), cancellationToken);
+            await outbox.PublishAsync(productCreated, cancellationToken);
             logger.LogInformation("Created product {ProductId} with SKUs {Skus}", product.Id, product.Skus);
             return AdminOutcome.Done(product);
         }
@@ -53,7 +55,9 @@ internal sealed class ProductAdministration(
             if (previous.IsArchived) return AdminOutcome.Archived;
 
             var updated = previous.Update(content, clock.GetUtcNow());
-            var write = await store.UpdateAsync(previous, etag, updated, cancellationToken);
+            var productUpdated = ProductEvent(Topics.ProductUpdated,
+                new ProductUpdated(id, content.Name, content.Brand, updated.ToCatalogVariants(), updated.Version, updated.UpdatedAt));
+            var write = await store.UpdateAsync(previous, etag, updated, productUpdated, cancellationToken);
             if (write.Status == ProductWriteStatus.SkusTaken) return AdminOutcome.SkusTaken(write.TakenSkus);
             if (write.Status == ProductWriteStatus.Stale)
             {
@@ -62,8 +66,7 @@ internal sealed class ProductAdministration(
             }
 
             index.Upsert(updated);
-            await PublishAsync(Topics.ProductUpdated,
-                new ProductUpdated(id, content.Name, content.Brand, updated.ToCatalogVariants(), updated.Version, updated.UpdatedAt), cancellationToken);
+            await outbox.PublishAsync(productUpdated, cancellationToken);
             logger.LogInformation("Updated product {ProductId} to version {Version}", id, updated.Version);
             return AdminOutcome.Done(updated);
         }
@@ -82,14 +85,15 @@ internal sealed class ProductAdministration(
             if (product.IsArchived) return AdminOutcome.Done(product);
 
             var archived = product.Archive(clock.GetUtcNow());
-            if (!await store.TrySaveAsync(archived, etag, cancellationToken))
+            var productArchived = ProductEvent(Topics.ProductArchived, new ProductArchived(id, [.. archived.Skus], archived.Version, archived.UpdatedAt));
+            if (!await store.TryArchiveAsync(archived, etag, productArchived, cancellationToken))
             {
                 await PauseAsync(attempt, cancellationToken);
                 continue;
             }
 
             index.Upsert(archived);
-            await PublishAsync(Topics.ProductArchived, new ProductArchived(id, [.. archived.Skus], archived.Version, archived.UpdatedAt), cancellationToken);
+            await outbox.PublishAsync(productArchived, cancellationToken);
             logger.LogInformation("Archived product {ProductId}", id);
             return AdminOutcome.Done(archived);
         }
@@ -97,21 +101,7 @@ internal sealed class ProductAdministration(
         throw ContendedFor($"product {id}");
     }
 
-    /// <summary>
-    /// The product is saved and this replica's index updated before this runs, so a failed publish is logged, not
-    /// answered with an error: other replicas still pick the change up at their next resync from state.
-    /// </summary>
-    private async Task PublishAsync<TEvent>(string topic, TEvent productEvent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dapr.PublishEventAsync(ComponentNames.PubSub, topic, productEvent, cancellationToken);
-        }
-        catch (DaprException exception)
-        {
-            logger.LogError(exception, "Saved, but could not publish {Topic}; other catalog replicas see the change at their next resync", topic);
-        }
-    }
+    private OutboxEvent ProductEvent<TEvent>(string topic, TEvent productEvent) => outbox.CreateEvent(ComponentNames.PubSub, topic, productEvent);
 
     /// <summary>Random, growing with the attempt, so contenders that collided do not collide again in lockstep.</summary>
     private static Task PauseAsync(int attempt, CancellationToken cancellationToken) =>

@@ -35,23 +35,6 @@ internal static class GuardedWrites
         }
     }
 
-    /// <summary>
-    /// Runs a transaction; false when it failed with <c>ERR_STATE_TRANSACTION</c>, which is how Dapr reports an ETag or
-    /// first-write conflict inside a transaction (and also other store failures; callers re-read to tell them apart).
-    /// </summary>
-    public static async Task<bool> TryTransactAsync(this DaprClient dapr, IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, operations, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (DaprApiException exception) when (exception.ErrorCode == "ERR_STATE_TRANSACTION")
-        {
-            return false;
-        }
-    }
-
     /// <summary>Reads keys in batches the sidecar handles comfortably; missing keys are left out (for a value type, ask for <c>T?</c>).</summary>
     public static async Task<List<(string Key, T Value)>> GetManyAsync<T>(this DaprClient dapr, IEnumerable<string> keys, CancellationToken cancellationToken)
     {

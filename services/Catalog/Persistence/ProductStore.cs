@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Catalog.Domain;
 using DaprShop.Contracts;
 using DaprShop.Dapr;
@@ -8,9 +9,10 @@ namespace DaprShop.Catalog.Persistence;
 /// Products in the Dapr state store: <c>product:{id}</c>, the SKU claims <c>product-by-sku:{sku}</c> and the list of
 /// ids <c>product-ids</c> (the only way to enumerate products on a store without a query API). Each write changes
 /// all three in one transaction, so a SKU is never claimed by a product that was not saved and a saved product is
-/// never missing from the list.
+/// never missing from the list. Every admin write commits its product event in the same transaction, through the
+/// <see cref="TransactionalOutbox"/>, so the event is published once the write is saved, even after a crash.
 /// </summary>
-internal sealed class ProductStore(DaprClient dapr)
+internal sealed class ProductStore(DaprClient dapr, TransactionalOutbox outbox)
 {
     public async Task<(Product? Product, string ETag)> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await dapr.GetStateAndETagAsync<Product>(ComponentNames.StateStore, StateKeys.Product(id), cancellationToken: cancellationToken);
@@ -19,8 +21,8 @@ internal sealed class ProductStore(DaprClient dapr)
     public Task<Guid?> FindOwnerOfSkuAsync(string sku, CancellationToken cancellationToken) =>
         dapr.GetStateAsync<Guid?>(ComponentNames.StateStore, StateKeys.ProductBySku(sku), cancellationToken: cancellationToken);
 
-    /// <summary>Claims the product's SKUs, saves it and appends its id to the list, all or nothing.</summary>
-    public async Task<ProductWrite> CreateAsync(Product product, CancellationToken cancellationToken)
+    /// <summary>Claims the product's SKUs, saves it and appends its id to the list, all or nothing, with <paramref name="productCreated"/>.</summary>
+    public async Task<ProductWrite> CreateAsync(Product product, OutboxEvent productCreated, CancellationToken cancellationToken)
     {
         var (ids, idsETag) = await ReadIdsAsync(cancellationToken);
         List<StateTransactionRequest> operations =
@@ -29,11 +31,14 @@ internal sealed class ProductStore(DaprClient dapr)
             dapr.Upsert(StateKeys.Product(product.Id), product, etagRead: ""),
             dapr.Upsert(StateKeys.ProductIds, ids.Append(product.Id).ToList(), idsETag),
         ];
-        return await TransactAsync(product, operations, cancellationToken);
+        return await TransactAsync(product, operations, productCreated, cancellationToken);
     }
 
-    /// <summary>Saves <paramref name="updated"/> if the product is still as read with <paramref name="etagRead"/>, claiming added SKUs and releasing dropped ones.</summary>
-    public Task<ProductWrite> UpdateAsync(Product previous, string etagRead, Product updated, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves <paramref name="updated"/> with <paramref name="productUpdated"/> if the product is still as read with
+    /// <paramref name="etagRead"/>, claiming added SKUs and releasing dropped ones.
+    /// </summary>
+    public Task<ProductWrite> UpdateAsync(Product previous, string etagRead, Product updated, OutboxEvent productUpdated, CancellationToken cancellationToken)
     {
         var kept = previous.Skus.ToHashSet(StringComparer.Ordinal);
         var wanted = updated.Skus.ToHashSet(StringComparer.Ordinal);
@@ -43,12 +48,12 @@ internal sealed class ProductStore(DaprClient dapr)
             .. kept.Except(wanted).Select(sku => GuardedWrites.Delete(StateKeys.ProductBySku(sku))),
             dapr.Upsert(StateKeys.Product(updated.Id), updated, etagRead),
         ];
-        return TransactAsync(updated, operations, cancellationToken);
+        return TransactAsync(updated, operations, productUpdated, cancellationToken);
     }
 
-    /// <summary>False when the product changed since it was read with <paramref name="etagRead"/>.</summary>
-    public Task<bool> TrySaveAsync(Product product, string etagRead, CancellationToken cancellationToken) =>
-        dapr.TrySaveAsync(StateKeys.Product(product.Id), product, etagRead, cancellationToken);
+    /// <summary>Saves the archived product with <paramref name="productArchived"/>; false when the product changed since it was read with <paramref name="etagRead"/>.</summary>
+    public Task<bool> TryArchiveAsync(Product archived, string etagRead, OutboxEvent productArchived, CancellationToken cancellationToken) =>
+        outbox.TryCommitAsync([dapr.Upsert(StateKeys.Product(archived.Id), archived, etagRead)], productArchived, cancellationToken);
 
     /// <summary>Every product in the list, archived ones included.</summary>
     public async Task<IReadOnlyList<Product>> LoadAllAsync(CancellationToken cancellationToken)
@@ -68,9 +73,10 @@ internal sealed class ProductStore(DaprClient dapr)
         skus.Select(sku => dapr.Upsert(StateKeys.ProductBySku(sku), productId, etagRead: ""));
 
     /// <summary>A failed transaction is a SKU conflict when some SKU now belongs to another product; otherwise something it read moved.</summary>
-    private async Task<ProductWrite> TransactAsync(Product product, IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken)
+    private async Task<ProductWrite> TransactAsync(
+        Product product, IReadOnlyList<StateTransactionRequest> operations, OutboxEvent productEvent, CancellationToken cancellationToken)
     {
-        if (await dapr.TryTransactAsync(operations, cancellationToken)) return ProductWrite.Saved;
+        if (await outbox.TryCommitAsync(operations, productEvent, cancellationToken)) return ProductWrite.Saved;
 
         var owners = (await dapr.GetManyAsync<Guid?>(product.Skus.Select(StateKeys.ProductBySku), cancellationToken)).ToDictionary(owner => owner.Key, owner => owner.Value);
         var taken = product.Skus.Where(sku => owners.TryGetValue(StateKeys.ProductBySku(sku), out var owner) && owner != product.Id).ToList();

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Identity;
 using DaprShop.Identity.Domain;
@@ -9,7 +10,7 @@ namespace DaprShop.Identity.Accounts;
 
 /// <summary>Creates accounts: a shopper's own registration, and the first admin at start-up.</summary>
 internal sealed class AccountRegistration(
-    UserStore users, IPasswordHasher<UserAccount> hasher, AccountMailer mailer, AccountEvents events, TimeProvider clock, ILogger<AccountRegistration> logger)
+    UserStore users, IPasswordHasher<UserAccount> hasher, AccountMailer mailer, TransactionalOutbox outbox, TimeProvider clock, ILogger<AccountRegistration> logger)
 {
     /// <summary>A new unverified customer, who is sent the verification email.</summary>
     /// <returns>Null when the email already belongs to an account.</returns>
@@ -21,8 +22,8 @@ internal sealed class AccountRegistration(
     }
 
     /// <summary>
-    /// Stores the account (unless its email is taken, in which case nothing happens), then publishes
-    /// <see cref="AccountRegistered"/>. Safe to call concurrently with one email: exactly one call creates the account.
+    /// Stores the account with its <see cref="AccountRegistered"/> event (unless its email is taken, in which case nothing
+    /// happens), then publishes the event. Safe to call concurrently with one email: exactly one call creates the account.
     /// </summary>
     public async Task<UserAccount?> CreateAsync(
         string email, string password, string name, IReadOnlyList<string> roles, bool emailVerified, CancellationToken cancellationToken)
@@ -30,11 +31,12 @@ internal sealed class AccountRegistration(
         var now = clock.GetUtcNow();
         var account = UserAccount.New(Guid.CreateVersion7(now), email, name, roles, emailVerified, now);
         account = account with { PasswordHash = hasher.HashPassword(account, password) };
-        if (!await users.TryCreateAsync(account, cancellationToken)) return null;
+        var accountRegistered = outbox.CreateEvent(
+            ComponentNames.PubSub, Topics.AccountRegistered, new AccountRegistered(account.Id, account.Email, account.Name, account.CreatedAt));
+        if (!await users.TryCreateAsync(account, accountRegistered, cancellationToken)) return null;
 
         logger.LogInformation("Registered user {UserId} with roles {Roles}", account.Id, account.Roles);
-        await events.PublishAsync(
-            Topics.AccountRegistered, new AccountRegistered(account.Id, account.Email, account.Name, account.CreatedAt), account.Id, cancellationToken);
+        await outbox.PublishAsync(accountRegistered, cancellationToken);
         return account;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Dapr;
 using DaprShop.Identity.Domain;
@@ -8,11 +9,13 @@ namespace DaprShop.Identity.Persistence;
 /// <summary>
 /// Accounts in the Dapr state store: <c>user:{id}</c>, the uniqueness index <c>user-by-email:{normalized email}</c>
 /// and the list <c>user-ids</c>. Creating and erasing an account change all three in one state transaction, so they
-/// never disagree; every other change is an ETag-guarded read-modify-write of <c>user:{id}</c> alone.
+/// never disagree, and commit the account's event with them through the <see cref="TransactionalOutbox"/>; every other
+/// change is an ETag-guarded read-modify-write of <c>user:{id}</c> alone.
 /// </summary>
-internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
+internal sealed class UserStore(DaprClient dapr, TransactionalOutbox outbox)
 {
-    // A transaction fails as a whole when a concurrent one changed user-ids first; the loser re-reads and tries again.
+    // A transaction fails as a whole when a concurrent one changed user-ids first (the outbox answers false, as for any
+    // refused transaction); the loser re-reads and tries again, and a real store failure recurs until the attempts end.
     private const int MaxTransactionAttempts = 50;
     private const int MaxUpdateAttempts = 20;
     private const int BulkReadChunkSize = 100;
@@ -24,12 +27,12 @@ internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
         await FindIdByEmailAsync(EmailAddress.Normalize(email), cancellationToken) is { } id ? await FindAsync(id, cancellationToken) : null;
 
     /// <summary>
-    /// Stores a new account and claims its email in one transaction. The claim is a first-write upsert of the index
-    /// key, which fails when the key exists, so of any number of concurrent registrations of one address exactly one
-    /// commits, on every state store that supports transactions and ETags.
+    /// Stores a new account, claims its email and commits <paramref name="accountRegistered"/> in one transaction. The
+    /// claim is a first-write upsert of the index key, which fails when the key exists, so of any number of concurrent
+    /// registrations of one address exactly one commits, on every state store that supports transactions and ETags.
     /// </summary>
     /// <returns>False when the email already belongs to an account.</returns>
-    public async Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(UserAccount user, OutboxEvent accountRegistered, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxTransactionAttempts; attempt++)
         {
@@ -43,7 +46,7 @@ internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
                 Upsert(StateKeys.User(user.Id), user, etag: null, firstWrite),
                 UpsertUserIds([.. ids, user.Id], idsETag),
             ];
-            if (await TryTransactionAsync(operations, cancellationToken)) return true;
+            if (await outbox.TryCommitAsync(operations, accountRegistered, cancellationToken)) return true;
             await BackOffAsync(cancellationToken);
         }
 
@@ -91,11 +94,12 @@ internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
     }
 
     /// <summary>
-    /// Deletes the account, its email index entry, its id in the list and its sign-ins, all in one transaction; the
-    /// ETag on the account makes a concurrent change (say, a new sign-in) retry the erasure with that change in view.
+    /// Deletes the account, its email index entry, its id in the list and its sign-ins, and commits
+    /// <paramref name="accountDeleted"/>, all in one transaction; the ETag on the account makes a concurrent change (say,
+    /// a new sign-in) retry the erasure with that change in view.
     /// </summary>
     /// <returns>The erased account, or null when there was none.</returns>
-    public async Task<UserAccount?> EraseAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<UserAccount?> EraseAsync(Guid id, OutboxEvent accountDeleted, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxTransactionAttempts; attempt++)
         {
@@ -110,7 +114,7 @@ internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
                 UpsertUserIds([.. ids.Where(existing => existing != id)], idsETag),
                 .. user.Sessions.Select(session => Delete(StateKeys.RefreshFamily(session.FamilyId), etag: null)),
             ];
-            if (await TryTransactionAsync(operations, cancellationToken)) return user;
+            if (await outbox.TryCommitAsync(operations, accountDeleted, cancellationToken)) return user;
             await BackOffAsync(cancellationToken);
         }
 
@@ -124,22 +128,6 @@ internal sealed class UserStore(DaprClient dapr, ILogger<UserStore> logger)
     {
         var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, StateKeys.UserIds, cancellationToken: cancellationToken);
         return (ids ?? [], etag);
-    }
-
-    /// <returns>False when the store refused the transaction, which is how an ETag or first-write conflict shows.</returns>
-    private async Task<bool> TryTransactionAsync(IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, operations, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (DaprApiException exception) when (exception.ErrorCode == "ERR_STATE_TRANSACTION")
-        {
-            // Dapr reports a conflict as this generic error; the caller re-reads, and a real store failure recurs.
-            logger.LogDebug("State transaction refused, retrying: {Reason}", exception.ErrorMessage);
-            return false;
-        }
     }
 
     // An empty ETag means the list does not exist yet: then only the first writer may create it.

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Contracts.Ordering;
 using DaprShop.Ordering.Persistence;
 using DaprShop.ServiceDefaults.Auth;
@@ -30,13 +31,16 @@ public static class AdminOrdersApi
         return TypedResults.Ok(OrderPage.Of(items, total, query));
     }
 
-    /// <summary>Paid → Shipped with the tracking number; shipping a shipped order again answers it as it is.</summary>
+    /// <summary>
+    /// Paid → Shipped with the tracking number; shipping a shipped order again answers it as it is. No workflow publishes
+    /// this change again, so its event goes through the outbox: the shopper's shipping email is never lost.
+    /// </summary>
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> ShipAsync(
-        Guid id, ShipOrderRequest request, OrderStore orders, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ShipOrderRequest request, OrderStore orders, TransactionalOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var order = await orders.UpdateAsync(
+        var order = await orders.UpdateThroughOutboxAsync(
             id, order => order.Status == OrderStatus.Paid ? order.MoveTo(OrderStatus.Shipped, clock.GetUtcNow(), trackingNumber: request.TrackingNumber) : null,
-            cancellationToken);
+            outbox, cancellationToken);
         if (order is null) return OrderProblems.NotFound(id);
         return order.Status == OrderStatus.Shipped ? TypedResults.Ok(OrderView.From(order)) : OrderProblems.WrongStatus(order.Status, "shipped");
     }

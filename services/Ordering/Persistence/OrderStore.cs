@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Ordering;
@@ -76,6 +77,33 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
                 return changed;
             }
         }
+    }
+
+    /// <summary>
+    /// As <see cref="UpdateAsync"/>, but the status change commits in the order's own transaction through the
+    /// <paramref name="outbox"/>, so it is published even if this process dies right after the save. For changes made
+    /// outside a workflow activity (an activity publishes again when it is rerun).
+    /// </summary>
+    public async Task<Order?> UpdateThroughOutboxAsync(
+        Guid orderId, Func<Order, Order?> change, TransactionalOutbox outbox, CancellationToken cancellationToken = default)
+    {
+        const int Attempts = 20;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var (order, etag) = await dapr.GetStateAndETagAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+            if (order is null || change(order) is not { } changed) return order;
+
+            var statusChanged = outbox.CreateEvent(ComponentNames.PubSub, Topics.OrderStatusChanged, changed.ToStatusChanged());
+            var save = new StateTransactionRequest(KeyOf(orderId), JsonSerializer.SerializeToUtf8Bytes(changed, dapr.JsonSerializerOptions), StateOperationType.Upsert, etag);
+            if (await outbox.TryCommitAsync([save], statusChanged, cancellationToken))
+            {
+                await outbox.PublishAsync(statusChanged, cancellationToken);
+                return changed;
+            }
+        }
+
+        // A refused transaction is a conflict or a store failure (Dapr does not tell them apart); a conflict would have settled by now.
+        throw new InvalidOperationException($"Order {orderId} could not be saved in {Attempts} attempts.");
     }
 
     /// <summary>A page of the shopper's orders, newest first, optionally of one status.</summary>

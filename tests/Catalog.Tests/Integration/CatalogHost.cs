@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using DaprShop.Actors;
 using DaprShop.Catalog.Api;
 using DaprShop.Dapr;
 using DaprShop.ServiceDefaults.Auth;
@@ -67,8 +68,11 @@ public sealed class CatalogHost : IAsyncDisposable
         builder.AddServiceDefaults();
         builder.Services.AddCatalog();
         builder.Services.Replace(ServiceDescriptor.Singleton<ISigningKeySource>(tokens));
+        // Short, so a test can watch the outbox's reminder publish what a broker that was down could not take.
+        builder.Services.Configure<OutboxOptions>(outbox => outbox.RetryInterval = TimeSpan.FromSeconds(1));
         var web = builder.Build();
         web.UseServiceDefaults();
+        web.MapActorsHandlers();
         web.MapCatalogApi();
         var app = await LoopbackApp.StartAsync(web);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Cart;
 using DaprShop.Contracts.Identity;
@@ -16,8 +17,9 @@ namespace DaprShop.Identity.Tests.Infrastructure;
 
 /// <summary>
 /// Identity's real web app in this process on a loopback port, behind the real local sidecar with API tokens on in
-/// both directions and temporary components: <c>statestore</c> (state.sqlite), <c>pubsub</c> (in-memory),
-/// <c>secretstore</c> (a local file holding the RSA key of <see cref="Tokens"/> and the first admin's credentials) and <c>email</c>
+/// both directions and temporary components: <c>statestore</c> (state.sqlite, also the actor store of the outbox),
+/// <c>pubsub</c> (in-memory), <c>secretstore</c> (a local file holding the RSA key of <see cref="Tokens"/> and the first
+/// admin's credentials) and <c>email</c>
 /// (bindings.localstorage into <see cref="EmailDirectory"/>). A stand-in for cart (app id <c>cart</c>, behind its own
 /// sidecar) records guest-cart merges and the account events it receives.
 /// </summary>
@@ -99,6 +101,7 @@ public sealed class IdentityAppFixture : IAsyncLifetime
         builder.Services.AddIdentityService();
         var app = builder.Build();
         app.UseServiceDefaults();
+        app.MapActorsHandlers();
         app.MapIdentityEndpoints();
         return LoopbackApp.StartAsync(app);
     }
@@ -142,7 +145,7 @@ public sealed class IdentityAppFixture : IAsyncLifetime
         }));
 
         // The embedded default's component types.
-        await TestComponents.WriteSqliteStateAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
+        await TestComponents.WriteActorStateStoreAsync(resourcesPath, Path.Combine(_directory, "state.db"), ComponentNames.StateStore);
         await TestComponents.WriteInMemoryPubSubAsync(resourcesPath, ComponentNames.PubSub);
         await TestComponents.WriteLocalFileSecretStoreAsync(resourcesPath, secretsFile, ComponentNames.SecretStore);
         await TestComponents.WriteLocalStorageBindingAsync(resourcesPath, EmailDirectory, ComponentNames.EmailBinding);

@@ -33,6 +33,10 @@ public sealed class OrdersApiTests(OrderingCluster cluster)
         var order = await _shopper.GetOrderAsync(orderId, _admin);
         Assert.Equal((OrderStatus.Shipped, "TRACK-1"), (order.Status, order.TrackingNumber));
         Assert.Equal(OrderStatus.Paid, (await _shopper.GetOrderAsync(orderId)).Timeline[^2].Status);
+        // Committed with the order through the outbox, then published: the shopper's shipping email has its event.
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(cluster.StandIn.StatusChanges.Where(change => change.OrderId == orderId && change.Status == OrderStatus.Shipped).ToList()),
+            shippedEvents => shippedEvents.Count > 0 && shippedEvents.All(shipped => shipped.TrackingNumber == "TRACK-1"));
     }
 
     [Fact]
