@@ -35,7 +35,7 @@ public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrderi
         var (sku, carts) = await _checkouts.ShoppersWithCartsAsync(quantities: [2, 1, 3]);
 
         var orders = await _checkouts.CheckOutAllAsync(carts);
-        await _checkouts.WaitUntilAsync(async () => await _checkouts.StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
+        await _checkouts.WaitUntilFirstPaymentIsUnderwayAsync(carts, orders);
         await KillAndRestartAsync(Ordering, carts, orders);
 
         await _checkouts.AssertSettledConsistentlyAsync(sku, carts, orders);

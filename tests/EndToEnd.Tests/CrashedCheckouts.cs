@@ -54,7 +54,11 @@ internal sealed class CrashedCheckouts(ShopRun run, ITestOutputHelper log, Func<
         log.WriteLine($"killed {what} with the orders at: {string.Join(", ", before)}");
     }
 
-    public async Task<string?> StatusAsync(string token, Guid orderId) =>
+    /// <summary>Until the first order awaits its payment's outcome (or is past it): a kill then hits payments in flight.</summary>
+    public Task WaitUntilFirstPaymentIsUnderwayAsync(IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders) =>
+        WaitUntilAsync(async () => await StatusAsync(carts[0].Token, orders[0]) is "AwaitingPayment" or "Paid" or "Failed");
+
+    private async Task<string?> StatusAsync(string token, Guid orderId) =>
         (await _api.FindOrderAsync(token, orderId, CancellationToken.None))?.GetProperty("status").GetString();
 
     public async Task AssertSettledConsistentlyAsync(string sku, IReadOnlyList<(string Token, int Quantity)> carts, IReadOnlyList<Guid> orders)
@@ -100,7 +104,7 @@ internal sealed class CrashedCheckouts(ShopRun run, ITestOutputHelper log, Func<
         Assert.Empty(levels.GetProperty("reservations").EnumerateArray());
     }
 
-    public async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + SettleDeadline;
         while (!await condition())

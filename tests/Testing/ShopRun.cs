@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace DaprShop.Testing;
@@ -26,6 +27,7 @@ public sealed partial class ShopRun : IAsyncDisposable
     private readonly IReadOnlyCollection<string> _killableAppIds;
     private readonly IReadOnlyCollection<string> _standaloneSidecarAppIds;
     private readonly Dictionary<string, KillableApp> _killableApps = [];
+    private readonly List<EventRelay> _eventRelays = [];
     private Process? _runner;
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -54,7 +56,8 @@ public sealed partial class ShopRun : IAsyncDisposable
     /// <param name="standaloneSidecarAppIds">
     /// Apps the run leaves out altogether: the app and its sidecar are both started by this class, each a process of
     /// its own (<see cref="KillableApp.Sidecar"/>), so a test can kill the sidecar alone. The sidecar gets the flags and
-    /// variables the runner gives its own (template settings, tokens, the run's registry).
+    /// variables the runner gives its own (template settings, tokens, the run's registry), and the run's events on the
+    /// app's topics through an <see cref="EventRelay"/>; what the app publishes does not reach the run.
     /// </param>
     public ShopRun(
         string buildConfiguration,
@@ -75,6 +78,8 @@ public sealed partial class ShopRun : IAsyncDisposable
     public async Task StartAsync()
     {
         var template = WriteTemplate();
+        var deadline = DateTime.UtcNow + StartupDeadline;
+        await StartStandaloneAppsAsync(template, deadline);
         var start = new ProcessStartInfo("dotnet", ["exec", SidecarDll, "run", "-f", template, "--no-build"])
         {
             RedirectStandardOutput = true,
@@ -91,15 +96,12 @@ public sealed partial class ShopRun : IAsyncDisposable
         _runner.BeginOutputReadLine();
         _runner.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow + StartupDeadline;
         // Right after its sidecar listens, as the runner starts its own apps: the sidecar's readiness waits for the app.
-        foreach (var killable in _killableApps.Values)
+        foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is null))
         {
-            killable.Sidecar?.Start();
             while (!await IsListeningAsync(killable.App.DaprHttpPort))
             {
                 if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
-                if (killable.Sidecar is { HasExited: true } sidecar) throw new InvalidOperationException($"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}");
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{Output}");
                 await Task.Delay(100);
             }
@@ -113,6 +115,41 @@ public sealed partial class ShopRun : IAsyncDisposable
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"{app.AppId} was not healthy in time:\n{Output}");
                 await Task.Delay(200);
             }
+        }
+    }
+
+    /// <summary>
+    /// Apps with a sidecar of their own, before the run: sidecar, then app, then, once the app answers
+    /// <c>/dapr/subscribe</c>, its <see cref="EventRelay"/>, which joins the run's template as an app of its own.
+    /// </summary>
+    private async Task StartStandaloneAppsAsync(string template, DateTime deadline)
+    {
+        foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is not null))
+        {
+            var sidecar = killable.Sidecar!;
+            sidecar.Start();
+            while (!await IsListeningAsync(killable.App.DaprHttpPort))
+            {
+                if (sidecar.HasExited) throw new InvalidOperationException($"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{sidecar.Output}");
+                await Task.Delay(100);
+            }
+            killable.Start();
+            JsonArray? subscriptions;
+            while ((subscriptions = await EventRelay.ReadSubscriptionsAsync(Http, killable.App.AppPort)) is null)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{killable.App.AppId} did not answer /dapr/subscribe in time:\n{killable.Output}");
+                await Task.Delay(200);
+            }
+            var relay = await EventRelay.StartAsync(subscriptions, SidecarClient(killable.App));
+            _eventRelays.Add(relay);
+            File.AppendAllText(template, $"""
+                  - appID: {killable.App.AppId}-events
+                    appDirPath: {RepositoryRoot}
+                    appPort: {relay.Port}
+                    daprHTTPPort: {FreePort.Next()}
+
+                """);
         }
     }
 
@@ -133,6 +170,7 @@ public sealed partial class ShopRun : IAsyncDisposable
         }
         _runner?.Dispose();
         foreach (var killable in _killableApps.Values) killable.Dispose();
+        foreach (var relay in _eventRelays) await relay.DisposeAsync();
         Http.Dispose();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }
