@@ -120,7 +120,7 @@ public sealed partial class ShopRun : IAsyncDisposable
 
     /// <summary>
     /// Apps with a sidecar of their own, before the run: sidecar, then app, then, once the app answers
-    /// <c>/dapr/subscribe</c>, its <see cref="EventRelay"/>, which joins the run's template as an app of its own.
+    /// <c>/dapr/subscribe</c> with topics, its <see cref="EventRelay"/>, which joins the run's template as an app of its own.
     /// </summary>
     private async Task StartStandaloneAppsAsync(string template, DateTime deadline)
     {
@@ -141,11 +141,12 @@ public sealed partial class ShopRun : IAsyncDisposable
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"{killable.App.AppId} did not answer /dapr/subscribe in time:\n{killable.Output}");
                 await Task.Delay(200);
             }
+            if (subscriptions.Count == 0) continue;
             var relay = await EventRelay.StartAsync(subscriptions, SidecarClient(killable.App));
             _eventRelays.Add(relay);
             File.AppendAllText(template, $"""
                   - appID: {killable.App.AppId}-events
-                    appDirPath: {RepositoryRoot}
+                    appDirPath: {WorkDirectory}
                     appPort: {relay.Port}
                     daprHTTPPort: {FreePort.Next()}
 
