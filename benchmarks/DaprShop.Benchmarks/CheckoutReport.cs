@@ -22,7 +22,7 @@ public static class CheckoutReport
         AppendInvalidity(report, reasons);
 
         report.AppendLine("### Checkouts").AppendLine();
-        report.AppendLine(Invariant, $"Each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, waits for the workflow to clear the cart, puts one unit back in it and checks out again. Latency is from the POST to the read that saw Paid (up to one poll interval late); the polls are part of the load.").AppendLine();
+        report.AppendLine(Invariant, $"Each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, waits for the workflow to clear the cart, puts one unit back in it and checks out again. Latency is from just before the POST to the time the order's timeline gives for Paid (the shop's clock, on this machine), so it does not depend on the poll interval; the polls are part of the load.").AppendLine();
         report.AppendLine(Invariant, $"| Closed loop, {options.Shoppers} shoppers, {Seconds(options.Duration)} | checkouts/s | Errors | p50 | p95 | p99 | max |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         report.AppendLine(Invariant,
@@ -35,7 +35,7 @@ public static class CheckoutReport
         report.AppendLine();
 
         report.AppendLine("### Flash sale").AppendLine();
-        report.AppendLine(Invariant, $"{sale.Checkouts} shoppers check out at the same moment for a SKU with {sale.Units} units. Completion runs from the first checkout sent to the last order seen final (Paid or Failed); unfinished orders are read in sweeps every 250 ms, so it is up to a sweep late.").AppendLine();
+        report.AppendLine(Invariant, $"{sale.Checkouts} shoppers check out at the same moment for a SKU with {sale.Units} units. Completion runs from the first checkout sent to the latest final status (Paid or Failed) in the orders' timelines; unfinished orders are read in sweeps every 250 ms until all are final.").AppendLine();
         report.AppendLine("| Checkouts | Units | Paid | Failed for stock | Failed otherwise | Refused at checkout (4xx) | 5xx | Slowest checkout answer | Completion |");
         report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         report.AppendLine(Invariant,

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Ordering.Api;
 using DaprShop.Ordering.Checkout;
@@ -15,6 +16,8 @@ public static class OrderingServiceCollectionExtensions
     /// engine's actor types are hosted by this app (map them with <c>MapActorsHandlers</c>); their reminders are spread
     /// over the engine's reminder partitions.
     /// </summary>
+    public static readonly TimeSpan CheckoutRecoveryInterval = TimeSpan.FromSeconds(10);
+
     public static IServiceCollection AddOrdering(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -24,17 +27,19 @@ public static class OrderingServiceCollectionExtensions
         services.AddSingleton<StockItems>();
         services.AddSingleton<Payments>();
         services.AddValidatorsFromAssemblyContaining<CheckoutRequestValidator>();
+        services.AddActors(actors => actors.Actors.RegisterActor<AllOrdersIndexActor>(IAllOrdersIndexActor.TypeName));
         services.AddDaprWorkflow(workflows =>
         {
             workflows.AppId ??= AppIds.Ordering;
+            // A checkout interrupted by a crash should settle in seconds, not a minute; an idle tick costs one actor
+            // turn, and instances live seconds unless a payment waits for the shopper's authentication.
+            workflows.RecoveryInterval = CheckoutRecoveryInterval;
             workflows.RegisterWorkflow<CheckoutWorkflow>();
             workflows.RegisterWorkflow<RefundOrderWorkflow>();
             workflows.RegisterActivity<ReserveStockActivity>();
             workflows.RegisterActivity<StartPaymentActivity>();
-            workflows.RegisterActivity<CommitStockActivity>();
-            workflows.RegisterActivity<ClearCartActivity>();
-            workflows.RegisterActivity<CancelPaymentActivity>();
-            workflows.RegisterActivity<ReleaseStockActivity>();
+            workflows.RegisterActivity<ConfirmOrderActivity>();
+            workflows.RegisterActivity<AbandonCheckoutActivity>();
             workflows.RegisterActivity<RefundPaymentActivity>();
             workflows.RegisterActivity<RestockActivity>();
             workflows.RegisterActivity<ChangeOrderStatusActivity>();

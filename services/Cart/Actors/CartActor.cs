@@ -26,19 +26,11 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
     public Task<CartChange> SetItemQuantityAsync(CartItemChange change) =>
         ChangeAsync(cart => cart.SetQuantity(change.Variant, change.Quantity, change.Available));
 
-    public async Task<CartContents> RemoveItemAsync(string sku) =>
-        (await ChangeAsync(cart =>
-        {
-            cart.Remove(sku);
-            return null;
-        })).Contents;
+    public Task<CartContents> RemoveItemAsync(string sku) => ApplyAsync(cart => cart.Remove(sku));
 
-    public async Task<CartContents> ClearAsync() =>
-        (await ChangeAsync(cart =>
-        {
-            cart.Clear();
-            return null;
-        })).Contents;
+    public Task<CartContents> ClearAsync() => ApplyAsync(cart => cart.Clear());
+
+    public Task<CartContents> ClearIfUnchangedAsync(Guid revision) => ApplyAsync(cart => cart.ClearIfUnchanged(revision));
 
     public async Task<CartMergeOutcome> MergeGuestCartAsync(GuestCartToMerge guestCart)
     {
@@ -68,6 +60,14 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
         if (rejection is null && cart.Revision != revisionBefore) await SaveAsync(cart);
         return new CartChange(Contents(cart), rejection);
     }
+
+    /// <summary>Applies a change no rule refuses (removing, clearing) and answers the cart after it.</summary>
+    private async Task<CartContents> ApplyAsync(Action<ShoppingCart> change) =>
+        (await ChangeAsync(cart =>
+        {
+            change(cart);
+            return null;
+        })).Contents;
 
     private async Task<ShoppingCart> LoadAsync()
     {

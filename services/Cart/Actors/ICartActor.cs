@@ -20,6 +20,9 @@ public interface ICartActor : IActor
 
     Task<CartContents> ClearAsync();
 
+    /// <summary>Empties the cart only if it is still at <paramref name="revision"/>, in one turn (checkout's clear).</summary>
+    Task<CartContents> ClearIfUnchangedAsync(Guid revision);
+
     Task<CartMergeOutcome> MergeGuestCartAsync(GuestCartToMerge guestCart);
 
     /// <summary>Drops everything the cart stores, remembered merges included (account deletion).</summary>

@@ -40,14 +40,10 @@ public static class CartCheckoutApi
         return TypedResults.Ok(new CartSnapshot(contents.Revision, lines));
     }
 
-    /// <summary>
-    /// Reads, then clears if the revision still matches. The actor has no compare-and-clear, so a change landing between
-    /// the two calls would be cleared too; the window is one actor round trip right after payment.
-    /// </summary>
+    /// <summary>Compares and clears in one actor turn, so a line the shopper adds meanwhile is never cleared with the order's.</summary>
     private static async Task<NoContent> ClearAsync(Guid userId, ClearCheckedOutCart request, IActorProxyFactory actors)
     {
-        var cart = UserCart(userId, actors);
-        if ((await cart.GetAsync()).Revision == request.Revision) await cart.ClearAsync();
+        await UserCart(userId, actors).ClearIfUnchangedAsync(request.Revision);
         return TypedResults.NoContent();
     }
 

@@ -66,6 +66,15 @@ public sealed class ShoppingCart
     }
 
     /// <summary>
+    /// Empties the cart only if it is still at <paramref name="revision"/>: checkout clears the lines it ordered, never
+    /// a line the shopper changed or added since. Clearing revises the cart, so a repeat changes nothing.
+    /// </summary>
+    public void ClearIfUnchanged(Guid revision)
+    {
+        if (Revision == revision) Clear();
+    }
+
+    /// <summary>
     /// Moves a guest cart's lines in: a SKU the user already has gets the quantities summed, capped at
     /// <see cref="CartLimits.MaxQuantityPerLine"/>, and keeps the user's price snapshot; a new SKU comes with the guest's
     /// snapshot. Lines in another currency than the user's cart, or beyond <see cref="CartLimits.MaxLines"/>, are left

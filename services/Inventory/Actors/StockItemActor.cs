@@ -72,9 +72,19 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
     public async Task<StockUpdateOutcome> Adjust(AdjustStock request)
     {
         var item = await LoadAsync();
-        var outcome = item.Adjust(request.Delta, clock.GetUtcNow());
+        var applied = await FindAppliedAdjustmentAsync(request.AdjustmentId);
+        var outcome = item.Adjust(request, applied, clock.GetUtcNow());
         await SaveAndPublishAsync(item);
-        Logger.LogInformation("Adjusted on-hand of {Sku} by {Delta} ({Reason}): {Status}", Id.Id, request.Delta, request.Reason, outcome.Status);
+        if (applied is null)
+        {
+            Logger.LogInformation("Adjusted on-hand of {Sku} by {Delta} ({Reason}, adjustment {AdjustmentId}): {Status}",
+                Id.Id, request.Delta, request.Reason, request.AdjustmentId, outcome.Status);
+        }
+        else
+        {
+            Logger.LogInformation("Adjustment {AdjustmentId} of {Sku} was applied at {AppliedAt}; not adjusting again", applied.Id, Id.Id, applied.AppliedAt);
+        }
+
         return outcome;
     }
 
@@ -110,6 +120,14 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
         return stored.HasValue ? stored.Value : null;
     }
 
+    private async Task<AppliedAdjustment?> FindAppliedAdjustmentAsync(string? adjustmentId)
+    {
+        if (string.IsNullOrEmpty(adjustmentId)) return null;
+
+        var stored = await StateManager.TryGetStateAsync<AppliedAdjustment>(StockItemState.AppliedAdjustmentKey(adjustmentId));
+        return stored.HasValue ? stored.Value : null;
+    }
+
     private async Task SaveAndPublishAsync(StockItem item)
     {
         // Registered before the save: a reminder without the reservation it was for fires harmlessly, while a saved
@@ -120,6 +138,11 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
             foreach (var reservation in item.FinishedThisTurn)
             {
                 await StateManager.SetStateAsync(StockItemState.FinishedReservationKey(reservation.Id), reservation);
+            }
+
+            foreach (var adjustment in item.AdjustedThisTurn)
+            {
+                await StateManager.SetStateAsync(StockItemState.AppliedAdjustmentKey(adjustment.Id), adjustment);
             }
 
             await StateManager.SetStateAsync(StockItemState.StateKey, item.ToState());

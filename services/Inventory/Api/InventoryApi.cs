@@ -3,12 +3,16 @@ using DaprShop.Contracts.Inventory;
 using DaprShop.Inventory.Actors;
 using DaprShop.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DaprShop.Inventory.Api;
 
 /// <summary>Stock per SKU: public availability, and the admin's levels, set and adjust. Every call goes to the SKU's actor.</summary>
 public static class InventoryApi
 {
+    /// <summary>Optional on <c>POST /items/{sku}/adjust</c>: the adjustment's id, so a retried request adjusts once.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder endpoints)
     {
         var items = endpoints.MapGroup("/items").WithTags("Inventory");
@@ -51,8 +55,17 @@ public static class InventoryApi
     private static async Task<Results<Ok<StockLevelsSnapshot>, ProblemHttpResult>> SetOnHandAsync(string sku, SetStockRequest request, StockItems stock) =>
         Sku.IsWellFormed(sku) ? Answer(await stock.For(sku).SetOnHand(new SetOnHand(request.OnHand!.Value))) : MalformedSku(sku);
 
-    private static async Task<Results<Ok<StockLevelsSnapshot>, ProblemHttpResult>> AdjustAsync(string sku, AdjustStockRequest request, StockItems stock) =>
-        Sku.IsWellFormed(sku) ? Answer(await stock.For(sku).Adjust(new AdjustStock(request.Delta!.Value, request.Reason!))) : MalformedSku(sku);
+    private static async Task<Results<Ok<StockLevelsSnapshot>, ProblemHttpResult>> AdjustAsync(
+        string sku, AdjustStockRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, StockItems stock)
+    {
+        if (!Sku.IsWellFormed(sku)) return MalformedSku(sku);
+        if (idempotencyKey is not null && !IsWellFormedIdempotencyKey(idempotencyKey)) return MalformedIdempotencyKey();
+
+        return Answer(await stock.For(sku).Adjust(new AdjustStock(request.Delta!.Value, request.Reason!, idempotencyKey)));
+    }
+
+    private static bool IsWellFormedIdempotencyKey(string key) =>
+        key.Length is > 0 and <= AdjustStock.AdjustmentIdMaxLength && key.All(character => character is > ' ' and <= '~');
 
     private static Results<Ok<StockLevelsSnapshot>, ProblemHttpResult> Answer(StockUpdateOutcome outcome) =>
         outcome.Status == StockUpdateStatus.Applied
@@ -61,6 +74,14 @@ public static class InventoryApi
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Stock would fall below what is reserved",
                 detail: $"On-hand of {outcome.Levels.Sku} cannot go below the {outcome.Levels.Reserved} units reserved (or above {SetOnHand.MaxOnHand}); it stays {outcome.Levels.OnHand}.");
+
+    private static ProblemHttpResult MalformedIdempotencyKey() => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+    {
+        [IdempotencyKeyHeader] = [$"Must be 1 to {AdjustStock.AdjustmentIdMaxLength} printable ASCII characters without spaces, e.g. a UUID."],
+    })
+    {
+        Status = StatusCodes.Status400BadRequest,
+    });
 
     private static ProblemHttpResult MalformedSku(string sku) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

@@ -7,13 +7,15 @@ namespace DaprShop.Inventory.Domain;
 /// The stock rules of one SKU for one actor turn: reservations reserve, commit, release and expire; admins set and
 /// adjust on-hand. Each change moves <see cref="Levels"/> (whose invariant refuses overselling), bumps
 /// <see cref="Version"/> and queues one <see cref="StockChanged"/>. Calls are idempotent by reservation id: a finished
-/// reservation is passed in by the caller (the actor reads it from its own key) and answered as it stands.
+/// reservation is passed in by the caller (the actor reads it from its own key) and answered as it stands. Adjustments
+/// with an id are, likewise, by the applied adjustment the caller passes in.
 /// </summary>
 public sealed class StockItem
 {
     private readonly Dictionary<string, Reservation> _open;
     private readonly List<StockChanged> _pendingEvents;
     private readonly List<Reservation> _finished = [];
+    private readonly List<AppliedAdjustment> _adjusted = [];
 
     public StockItem(string sku, StockItemState state)
     {
@@ -50,6 +52,9 @@ public sealed class StockItem
 
     /// <summary>Reservations finished during this turn; the actor stores each under its own key.</summary>
     public IReadOnlyList<Reservation> FinishedThisTurn => _finished;
+
+    /// <summary>Adjustments with an id applied during this turn; the actor stores each under its own key.</summary>
+    public IReadOnlyList<AppliedAdjustment> AdjustedThisTurn => _adjusted;
 
     public DateTimeOffset? EarliestExpiry => _open.Count == 0 ? null : _open.Values.Min(reservation => reservation.ExpiresAt);
 
@@ -104,7 +109,23 @@ public sealed class StockItem
         return new StockUpdateOutcome(StockUpdateStatus.Applied, Snapshot());
     }
 
-    public StockUpdateOutcome Adjust(int delta, DateTimeOffset now) => SetOnHand((long)Levels.OnHand + delta, now);
+    /// <param name="applied">The adjustment with this request's id if it was applied in an earlier turn, else null.</param>
+    /// <exception cref="ArgumentException">The adjustment id is blank or too long: a caller bug.</exception>
+    public StockUpdateOutcome Adjust(AdjustStock request, AppliedAdjustment? applied, DateTimeOffset now)
+    {
+        if (request.AdjustmentId is { } id && (string.IsNullOrWhiteSpace(id) || id.Length > AdjustStock.AdjustmentIdMaxLength))
+            throw new ArgumentException($"AdjustmentId must be null or 1 to {AdjustStock.AdjustmentIdMaxLength} characters.", nameof(request));
+        if (applied is not null) return new StockUpdateOutcome(StockUpdateStatus.Applied, Snapshot());
+
+        var outcome = SetOnHand((long)Levels.OnHand + request.Delta, now);
+        if (outcome.Status == StockUpdateStatus.Applied && request.AdjustmentId is not null)
+        {
+            _adjusted.Add(new AppliedAdjustment(request.AdjustmentId, request.Delta, now));
+            Changed = true;
+        }
+
+        return outcome;
+    }
 
     public StockLevelsSnapshot Snapshot() => new(
         Sku, Levels.OnHand, Levels.Reserved, Levels.Committed, Levels.Available, Version,

@@ -26,7 +26,7 @@ public static class AdminOrdersApi
 
     private static async Task<Ok<OrderPage>> ListAsync([AsParameters] OrderListQuery query, OrderStore orders, CancellationToken cancellationToken)
     {
-        var (items, total) = await orders.ListAsync(OrderStore.AllOrdersIndexKey, query.Status, query.PageOrDefault, query.PageSizeOrDefault, cancellationToken);
+        var (items, total) = await orders.ListAllAsync(query.Status, query.PageOrDefault, query.PageSizeOrDefault, cancellationToken);
         return TypedResults.Ok(OrderPage.Of(items, total, query));
     }
 

@@ -47,7 +47,8 @@ internal sealed class CheckoutService(
             return await ReplayAsync((await orders.GetAsync(orderId, cancellationToken))!, requestHash, cancellationToken);
         }
 
-        await StartWorkflowAsync(orderId, cancellationToken);
+        // The order was just created, so no instance with its id can exist yet: no need for StartOnce's check.
+        await workflows.ScheduleNewWorkflowAsync(nameof(CheckoutWorkflow), orderId.ToString(), InputFor(orderId));
         return Accepted(order);
     }
 
@@ -61,7 +62,9 @@ internal sealed class CheckoutService(
     }
 
     private Task StartWorkflowAsync(Guid orderId, CancellationToken cancellationToken) =>
-        workflows.StartOnceAsync(nameof(CheckoutWorkflow), orderId.ToString(), new CheckoutInput(orderId, options.Value.PaymentTimeout), cancellationToken);
+        workflows.StartOnceAsync(nameof(CheckoutWorkflow), orderId.ToString(), InputFor(orderId), cancellationToken);
+
+    private CheckoutInput InputFor(Guid orderId) => new(orderId, options.Value.PaymentTimeout);
 
     private static string? NotOrderableBecause(CartSnapshot cart)
     {

@@ -29,8 +29,8 @@ public static class OrdersApi
     private static async Task<Ok<OrderPage>> ListMineAsync(
         [AsParameters] OrderListQuery query, ClaimsPrincipal user, OrderStore orders, CancellationToken cancellationToken)
     {
-        var (items, total) = await orders.ListAsync(
-            OrderStore.UserIndexKeyOf(user.GetUserId()!.Value), query.Status, query.PageOrDefault, query.PageSizeOrDefault, cancellationToken);
+        var (items, total) = await orders.ListForUserAsync(
+            user.GetUserId()!.Value, query.Status, query.PageOrDefault, query.PageSizeOrDefault, cancellationToken);
         return TypedResults.Ok(OrderPage.Of(items, total, query));
     }
 

@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Contracts.Ordering;
 using DaprShop.Dapr;
@@ -6,14 +7,14 @@ using DaprShop.Ordering.Domain;
 namespace DaprShop.Ordering.Persistence;
 
 /// <summary>
-/// Orders in the state store: <c>order:{id}</c>, plus two id lists, newest first, for listing: <c>orders-by-user:{userId}</c>
-/// and <c>orders-by-shop:all</c> (admin). Every write is ETag-guarded, so the workflow and the API never overwrite
-/// each other's change; a status change is published (<see cref="Topics.OrderStatusChanged"/>) only after it is saved.
+/// Orders in the state store: <c>order:{id}</c>, plus two lists of ids for listing: each shopper's, newest first, under
+/// <c>orders-by-user:{userId}</c>, and the whole shop's (admin) in <see cref="AllOrdersIndexActor"/>. Every write is
+/// ETag-guarded, so the workflow and the API never overwrite each other's change; a status change is published
+/// (<see cref="Topics.OrderStatusChanged"/>) only after it is saved.
 /// </summary>
-/// <remarks>The admin list is one key holding every order id: enough for this shop's volume, not for millions of orders.</remarks>
-internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
+/// <remarks>Filtering by status loads every listed order: enough for this shop's volume, not for millions of orders.</remarks>
+internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILogger<OrderStore> logger)
 {
-    public const string AllOrdersIndexKey = "orders-by-shop:all";
 
     public static string KeyOf(Guid orderId) => $"order:{orderId}";
 
@@ -21,6 +22,26 @@ internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
 
     public Task<Order?> GetAsync(Guid orderId, CancellationToken cancellationToken = default) =>
         dapr.GetStateAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+
+    /// <summary>For the workflows' activities, which only run for saved orders: a missing one is a bug, so it fails the activity.</summary>
+    public async Task<Order> GetRequiredAsync(Guid orderId) =>
+        await GetAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+
+    /// <summary>
+    /// Moves the order to <paramref name="status"/> (saved, then published). Already there, it publishes it again: a
+    /// workflow activity reruns after a crash, and the crash may have come between the save and the publish; subscribers
+    /// dedupe by (order id, version).
+    /// </summary>
+    public async Task MoveAsync(Guid orderId, OrderStatus status, DateTimeOffset at, string? reason = null)
+    {
+        if (await GetAsync(orderId) is { } order && order.Status == status)
+        {
+            await PublishAsync(order);
+            return;
+        }
+
+        await UpdateAsync(orderId, order => order.Status == status ? null : order.MoveTo(status, at, reason));
+    }
 
     /// <summary>Saves a new order (first write wins) and lists it; false when an order with its id already exists.</summary>
     public async Task<bool> TryCreateAsync(Order order, CancellationToken cancellationToken = default)
@@ -34,8 +55,8 @@ internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
     /// <summary>Adds the order to both lists unless it is there (a crash after saving it left it out).</summary>
     public async Task EnsureListedAsync(Order order, CancellationToken cancellationToken = default)
     {
-        await AddToIndexAsync(UserIndexKeyOf(order.UserId), order.Id, cancellationToken);
-        await AddToIndexAsync(AllOrdersIndexKey, order.Id, cancellationToken);
+        await AddToUserIndexAsync(order.UserId, order.Id, cancellationToken);
+        await AllOrders.AddAsync(order.Id);
     }
 
     /// <summary>
@@ -57,17 +78,28 @@ internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
         }
     }
 
-    /// <summary>A page of the orders listed under <paramref name="indexKey"/>, newest first, optionally of one status.</summary>
-    public async Task<(IReadOnlyList<Order> Items, int Total)> ListAsync(
-        string indexKey, OrderStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>A page of the shopper's orders, newest first, optionally of one status.</summary>
+    public async Task<(IReadOnlyList<Order> Items, int Total)> ListForUserAsync(
+        Guid userId, OrderStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var ids = await dapr.GetStateAsync<List<Guid>>(ComponentNames.StateStore, indexKey, cancellationToken: cancellationToken) ?? [];
-        if (status is null)
-        {
-            var pageIds = ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
-            return (await LoadAsync(pageIds, cancellationToken), ids.Count);
-        }
+        var ids = await dapr.GetStateAsync<List<Guid>>(ComponentNames.StateStore, UserIndexKeyOf(userId), cancellationToken: cancellationToken) ?? [];
+        return status is null
+            ? (await LoadAsync(ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray(), cancellationToken), ids.Count)
+            : await FilterAsync(ids, status.Value, page, pageSize, cancellationToken);
+    }
 
+    /// <summary>A page of every order in the shop, newest first, optionally of one status.</summary>
+    public async Task<(IReadOnlyList<Order> Items, int Total)> ListAllAsync(
+        OrderStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (status is not null) return await FilterAsync((await AllOrders.ReadAsync(new OrderIdRange(0, null))).Ids, status.Value, page, pageSize, cancellationToken);
+        var slice = await AllOrders.ReadAsync(new OrderIdRange((page - 1) * pageSize, pageSize));
+        return (await LoadAsync(slice.Ids, cancellationToken), slice.Total);
+    }
+
+    private async Task<(IReadOnlyList<Order> Items, int Total)> FilterAsync(
+        IReadOnlyList<Guid> ids, OrderStatus status, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var matching = (await LoadAsync(ids, cancellationToken)).Where(order => order.Status == status).ToArray();
         return (matching.Skip((page - 1) * pageSize).Take(pageSize).ToArray(), matching.Length);
     }
@@ -80,8 +112,12 @@ internal sealed class OrderStore(DaprClient dapr, ILogger<OrderStore> logger)
         return items.Where(item => item.Value is not null).Select(item => item.Value!).ToArray();
     }
 
-    private async Task AddToIndexAsync(string indexKey, Guid orderId, CancellationToken cancellationToken)
+    private IAllOrdersIndexActor AllOrders =>
+        actors.CreateActorProxy<IAllOrdersIndexActor>(new ActorId(AllOrdersIndexActor.InstanceId), IAllOrdersIndexActor.TypeName);
+
+    private async Task AddToUserIndexAsync(Guid userId, Guid orderId, CancellationToken cancellationToken)
     {
+        var indexKey = UserIndexKeyOf(userId);
         while (true)
         {
             var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, indexKey, cancellationToken: cancellationToken);

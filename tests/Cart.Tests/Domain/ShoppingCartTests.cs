@@ -171,4 +171,37 @@ public sealed class ShoppingCartTests
         Assert.True(restored.Merge("guest-a", revision, [Line("HAT-L", 2)]).AlreadyMerged);
         Assert.True(new ShoppingCart().IsEmpty);
     }
+
+    [Fact]
+    public void Clearing_if_unchanged_empties_a_cart_still_at_the_revision_and_leaves_one_changed_since()
+    {
+        var unchanged = new ShoppingCart();
+        unchanged.Add(Variant("SHIRT-M"), 1, available: 5);
+        var changed = new ShoppingCart();
+        changed.Add(Variant("SHIRT-M"), 1, available: 5);
+        var checkedOut = changed.Revision;
+        changed.Add(Variant("HAT-L"), 1, available: 5);
+        var changedRevision = changed.Revision;
+
+        unchanged.ClearIfUnchanged(unchanged.Revision);
+        changed.ClearIfUnchanged(checkedOut);
+
+        Assert.Empty(unchanged.Lines);
+        Assert.Equal(["SHIRT-M", "HAT-L"], changed.Lines.Select(line => line.Sku));
+        Assert.Equal(changedRevision, changed.Revision);
+    }
+
+    [Fact]
+    public void Clearing_if_unchanged_again_after_the_shopper_added_a_line_keeps_that_line()
+    {
+        var cart = new ShoppingCart();
+        cart.Add(Variant("SHIRT-M"), 1, available: 5);
+        var checkedOut = cart.Revision;
+        cart.ClearIfUnchanged(checkedOut);
+        cart.Add(Variant("HAT-L"), 1, available: 5);
+
+        cart.ClearIfUnchanged(checkedOut);
+
+        Assert.Equal("HAT-L", Assert.Single(cart.Lines).Sku);
+    }
 }

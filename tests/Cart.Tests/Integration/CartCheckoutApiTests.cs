@@ -55,6 +55,25 @@ public sealed class CartCheckoutApiTests(CartWithOrderingCluster cluster)
     }
 
     [Fact]
+    public async Task A_line_the_shopper_adds_while_the_checked_out_cart_is_being_cleared_is_never_cleared_with_it()
+    {
+        var shirt = cluster.Catalogue.Offer(price: 1000);
+        var hat = cluster.Catalogue.Offer(price: 300);
+        var users = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
+        await Task.WhenAll(users.Select(user => AddAsync(user, shirt.Sku, 1)));
+        var revisions = await Task.WhenAll(users.Select(async user => (await SnapshotAsync(user)).Revision));
+
+        // Whichever lands first, the hat stays: added before the clear, the revision moved on and nothing is cleared;
+        // added after it, it goes into the emptied cart.
+        await Task.WhenAll(users.Select((user, i) => Task.WhenAll(ClearAsync(user, revisions[i]), AddAsync(user, hat.Sku, 1))));
+
+        foreach (var user in users)
+        {
+            Assert.Contains(hat.Sku, (await SnapshotAsync(user)).Lines.Select(line => line.Sku));
+        }
+    }
+
+    [Fact]
     public async Task Only_ordering_may_call_and_a_clear_without_a_revision_is_a_400_problem()
     {
         var userId = Guid.CreateVersion7();

@@ -12,6 +12,8 @@ public sealed class StockItemTests
 
     private static ReserveStock Request(string id, int quantity, int ttlSeconds = 600) => new(id, quantity, TimeSpan.FromSeconds(ttlSeconds));
 
+    private static AdjustStock Adjustment(int delta, string? id = null) => new(delta, "stock count", id);
+
     [Fact]
     public void A_reservation_holds_stock_until_its_expiry()
     {
@@ -151,13 +153,71 @@ public sealed class StockItemTests
         item.Reserve(Request("r1", 4), null, Now);
 
         Assert.Equal(StockUpdateStatus.BelowReserved, item.SetOnHand(3, Now).Status);
-        Assert.Equal(StockUpdateStatus.BelowReserved, item.Adjust(-7, Now).Status);
+        Assert.Equal(StockUpdateStatus.BelowReserved, item.Adjust(Adjustment(-7), null, Now).Status);
         Assert.Equal(StockUpdateStatus.BelowReserved, item.SetOnHand((long)SetOnHand.MaxOnHand + 1, Now).Status);
-        var adjusted = item.Adjust(-6, Now);
+        var adjusted = item.Adjust(Adjustment(-6), null, Now);
 
         Assert.Equal(StockUpdateStatus.Applied, adjusted.Status);
         Assert.Equal(4, adjusted.Levels.OnHand);
         Assert.Equal(0, adjusted.Levels.Available);
+    }
+
+    [Fact]
+    public void An_adjustment_id_applied_before_is_answered_as_applied_without_adjusting_again()
+    {
+        var item = Stocked(10);
+        var first = item.Adjust(Adjustment(3, "order-1:TSHIRT-RED-M:restock"), null, Now);
+        var applied = Assert.Single(item.AdjustedThisTurn);
+        var nextTurn = new StockItem(Sku, item.ToState());
+
+        var repeated = nextTurn.Adjust(Adjustment(3, "order-1:TSHIRT-RED-M:restock"), applied, Now.AddMinutes(1));
+
+        Assert.Equal(new AppliedAdjustment("order-1:TSHIRT-RED-M:restock", 3, Now), applied);
+        Assert.Equal(StockUpdateStatus.Applied, repeated.Status);
+        Assert.Equal(first.Levels, repeated.Levels, SnapshotComparer.Instance);
+        Assert.Equal(13, nextTurn.Levels.OnHand);
+        Assert.False(nextTurn.Changed);
+        Assert.Empty(nextTurn.AdjustedThisTurn);
+    }
+
+    [Fact]
+    public void Adjustments_with_different_ids_or_without_an_id_each_apply()
+    {
+        var item = Stocked(10);
+
+        item.Adjust(Adjustment(3, "order-1:TSHIRT-RED-M:restock"), null, Now);
+        item.Adjust(Adjustment(3, "order-2:TSHIRT-RED-M:restock"), null, Now);
+        item.Adjust(Adjustment(1), null, Now);
+        item.Adjust(Adjustment(1), null, Now);
+
+        Assert.Equal(18, item.Levels.OnHand);
+        Assert.Equal(["order-1:TSHIRT-RED-M:restock", "order-2:TSHIRT-RED-M:restock"], item.AdjustedThisTurn.Select(adjustment => adjustment.Id));
+    }
+
+    [Fact]
+    public void A_refused_adjustment_records_nothing_so_its_id_applies_once_the_stock_allows()
+    {
+        var item = Stocked(5);
+        item.Reserve(Request("r1", 4), null, Now);
+
+        var refused = item.Adjust(Adjustment(-3, "count-1"), null, Now);
+        item.Release("r1", null, Now);
+        var retried = item.Adjust(Adjustment(-3, "count-1"), null, Now);
+
+        Assert.Equal((StockUpdateStatus.BelowReserved, StockUpdateStatus.Applied), (refused.Status, retried.Status));
+        Assert.Equal(2, item.Levels.OnHand);
+        Assert.Equal("count-1", Assert.Single(item.AdjustedThisTurn).Id);
+    }
+
+    [Fact]
+    public void An_adjustment_id_must_be_1_to_100_characters_and_not_blank()
+    {
+        foreach (var id in new[] { "", " ", new string('x', AdjustStock.AdjustmentIdMaxLength + 1) })
+        {
+            Assert.Throws<ArgumentException>(() => Stocked(10).Adjust(Adjustment(1, id), null, Now));
+        }
+
+        Assert.Equal(StockUpdateStatus.Applied, Stocked(10).Adjust(Adjustment(1, new string('x', AdjustStock.AdjustmentIdMaxLength)), null, Now).Status);
     }
 
     [Fact]
@@ -167,7 +227,7 @@ public sealed class StockItemTests
         item.Reserve(Request("r1", 4), null, Now);
         item.Commit("r1", null, Now);
         item.SetOnHand(6, Now);
-        item.Adjust(5, Now);
+        item.Adjust(Adjustment(5), null, Now);
 
         Assert.Equal(
             [new StockChanged(Sku, 10, 4, 6, 1, Now), new StockChanged(Sku, 6, 0, 6, 2, Now), new StockChanged(Sku, 11, 0, 11, 3, Now)],
@@ -229,7 +289,9 @@ public sealed class StockItemTests
                     if (item.SetOnHand(random.Next(0, 30), clock).Status == StockUpdateStatus.Applied) stockPutIn += item.Levels.OnHand - before;
                     break;
                 default:
-                    if (item.Adjust(random.Next(-10, 11), clock).Status == StockUpdateStatus.Applied) stockPutIn += item.Levels.OnHand - before;
+                    var adjustmentId = random.Next(0, 2) == 0 ? null : $"a{random.Next(0, 20)}";
+                    var applied = item.AdjustedThisTurn.LastOrDefault(adjustment => adjustment.Id == adjustmentId);
+                    if (item.Adjust(Adjustment(random.Next(-10, 11), adjustmentId), applied, clock).Status == StockUpdateStatus.Applied) stockPutIn += item.Levels.OnHand - before;
                     break;
             }
 
@@ -242,6 +304,7 @@ public sealed class StockItemTests
 
         Assert.Contains(item.FinishedThisTurn, reservation => reservation.Status == ReservationStatus.Committed);
         Assert.Contains(item.FinishedThisTurn, reservation => reservation.Status == ReservationStatus.Expired);
+        Assert.Equal(item.AdjustedThisTurn.Count, item.AdjustedThisTurn.DistinctBy(adjustment => adjustment.Id).Count());
     }
 
     private sealed class SnapshotComparer : IEqualityComparer<StockLevelsSnapshot>

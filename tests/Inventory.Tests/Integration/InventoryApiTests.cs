@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DaprShop.Contracts.Inventory;
+using DaprShop.Inventory.Api;
 using DaprShop.SeedData;
 
 namespace DaprShop.Inventory.Tests.Integration;
@@ -75,6 +76,38 @@ public sealed class InventoryApiTests(InventoryApp inventory)
         Assert.Equal(5, (await inventory.Sku("API-CONFLICT-1").GetLevels()).OnHand);
     }
 
+    [Fact]
+    public async Task An_adjustment_retried_with_its_idempotency_key_adjusts_once()
+    {
+        var admin = inventory.Tokens.Admin(Guid.CreateVersion7());
+        using var _ = await SendAsync(HttpMethod.Put, "/items/API-ADJUST-KEY-1", admin, """{"onHand":10}""");
+        var key = Guid.CreateVersion7().ToString();
+
+        using var first = await AdjustAsync("/items/API-ADJUST-KEY-1/adjust", admin, """{"delta":5,"reason":"goods received"}""", key);
+        using var retried = await AdjustAsync("/items/API-ADJUST-KEY-1/adjust", admin, """{"delta":5,"reason":"goods received"}""", key);
+        using var unkeyed = await AdjustAsync("/items/API-ADJUST-KEY-1/adjust", admin, """{"delta":1,"reason":"found one"}""", idempotencyKey: null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retried.StatusCode, unkeyed.StatusCode));
+        Assert.Equal(15, (await first.Content.ReadFromJsonAsync<StockLevelsSnapshot>())!.OnHand);
+        Assert.Equal(15, (await retried.Content.ReadFromJsonAsync<StockLevelsSnapshot>())!.OnHand);
+        Assert.Equal(16, (await inventory.Sku("API-ADJUST-KEY-1").GetLevels()).OnHand);
+    }
+
+    public static TheoryData<string> MalformedIdempotencyKeys => ["has a space", "tab\there", new string('k', AdjustStock.AdjustmentIdMaxLength + 1)];
+
+    [Theory]
+    [MemberData(nameof(MalformedIdempotencyKeys))]
+    public async Task A_malformed_idempotency_key_is_a_bad_request_problem_and_changes_nothing(string key)
+    {
+        using var response = await AdjustAsync(
+            "/items/API-BAD-KEY-1/adjust", inventory.Tokens.Admin(Guid.CreateVersion7()), """{"delta":1,"reason":"received"}""", key);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(InventoryApi.IdempotencyKeyHeader, out _));
+        Assert.Equal(0, (await inventory.Sku("API-BAD-KEY-1").GetLevels()).Version);
+    }
+
     public static TheoryData<string, string> AdminEndpoints => new()
     {
         { "PUT", "/items/API-AUTH-1" },
@@ -133,6 +166,13 @@ public sealed class InventoryApiTests(InventoryApp inventory)
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, string? json = null)
     {
         using var request = inventory.Request(method, path, bearer, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
+        return await inventory.Http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> AdjustAsync(string path, string bearer, string json, string? idempotencyKey)
+    {
+        using var request = inventory.Request(HttpMethod.Post, path, bearer, new StringContent(json, Encoding.UTF8, "application/json"));
+        if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation(InventoryApi.IdempotencyKeyHeader, idempotencyKey);
         return await inventory.Http.SendAsync(request);
     }
 

@@ -110,6 +110,26 @@ public sealed class StockItemActorTests(InventoryApp inventory)
         Assert.Equal((7, 0, 7), (last.OnHand, last.Reserved, last.Available));
     }
 
+    [Fact]
+    public async Task An_adjustment_repeated_with_its_id_changes_stock_once_even_after_a_restart()
+    {
+        const string sku = "ACTOR-ADJUST-1";
+        await inventory.Sku(sku).SetOnHand(new SetOnHand(10));
+        var restock = new AdjustStock(3, "Order cancelled and refunded", $"order-1:{sku}:restock");
+
+        var first = await inventory.Sku(sku).Adjust(restock);
+        var repeated = await inventory.Sku(sku).Adjust(restock);
+        var otherOrder = await inventory.Sku(sku).Adjust(restock with { AdjustmentId = $"order-2:{sku}:restock" });
+        // A new activation reads the applied id from the store, not from memory.
+        await inventory.RestartAsync();
+        var afterRestart = await inventory.Sku(sku).Adjust(restock);
+
+        Assert.Equal((StockUpdateStatus.Applied, 13, 2L), (first.Status, first.Levels.OnHand, first.Levels.Version));
+        Assert.Equal((StockUpdateStatus.Applied, 13, 2L), (repeated.Status, repeated.Levels.OnHand, repeated.Levels.Version));
+        Assert.Equal((StockUpdateStatus.Applied, 16, 3L), (otherOrder.Status, otherOrder.Levels.OnHand, otherOrder.Levels.Version));
+        Assert.Equal((StockUpdateStatus.Applied, 16, 3L), (afterRestart.Status, afterRestart.Levels.OnHand, afterRestart.Levels.Version));
+    }
+
     /// <summary>The concurrency test: 200 callers race for 50 units; the actor's turns let exactly 50 through.</summary>
     [Fact]
     public async Task Two_hundred_parallel_reservations_for_fifty_units_reserve_exactly_fifty()

@@ -174,18 +174,40 @@ public sealed class WorkflowActorTests
     }
 
     [Fact]
-    public async Task A_lost_activity_reminder_registration_is_repaired_by_the_recovery_re_send()
+    public async Task A_failed_activity_dispatch_keeps_the_request_in_the_outbox_until_recovery_re_sends_it()
     {
         var client = _system.CreateClient();
         await client.ScheduleNewWorkflowAsync("FiveSteps", "order-8", 0);
-        _system.ActivityReminderRegistrationsToLose = 1;
+        _system.ActivityDispatchesToLose = 1;
 
         await _system.RunUntilIdleAsync();
         Assert.Empty(_executions);
+        Assert.IsType<ActivityRequest>(Assert.Single(_system.StateOf("order-8").Outbox));
         await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         Assert.Equal(5, (await client.GetWorkflowStateAsync("order-8")).ReadOutputAs<int>());
         Assert.Equal(5, _executions.Count);
+        Assert.Empty(_system.StateOf("order-8").Outbox);
+    }
+
+    [Fact]
+    public async Task An_execution_that_ends_before_an_activity_answers_drops_its_request_and_stops_recovery()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("Deadline", async (context, _) =>
+        {
+            var work = context.CallActivityAsync<int>("Increment", 1);
+            return await Task.WhenAny(work, context.CreateTimer(TimeSpan.FromSeconds(30))) == work ? "worked" : "gave up";
+        });
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("Deadline", "order-12");
+        _system.ActivityDispatchesToLose = 1;
+        await _system.RunUntilIdleAsync();
+
+        await _system.AdvanceAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("gave up", (await client.GetWorkflowStateAsync("order-12")).ReadOutputAs<string>());
+        Assert.Empty(_system.StateOf("order-12").Outbox);
+        Assert.False(_system.StateOf("order-12").RecoveryRegistered);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     /// <summary>When set, work scheduled after a turn is dropped, as if the host died right after the commit.</summary>
     public bool LoseAfterTurnWork { get; set; }
 
-    /// <summary>How many of the next activity reminder registrations fail, as if the sidecar died before storing them.</summary>
-    public int ActivityReminderRegistrationsToLose { get; set; }
+    /// <summary>How many of the next activity dispatches fail before the activity runs, as if its host were unreachable.</summary>
+    public int ActivityDispatchesToLose { get; set; }
 
     public DaprWorkflowClient CreateClient() => new(this, ActorTypes, Time);
 
@@ -94,9 +94,7 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
         }
         try
         {
-            await actor.InTurnAsync(() => actor.Type == ActorTypes.Workflow
-                ? WorkflowBehavior(actor).ReceiveReminderAsync(reminder.Name, reminder.State ?? [])
-                : ActivityBehavior(actor).ReceiveReminderAsync());
+            await actor.InTurnAsync(() => WorkflowBehavior(actor).ReceiveReminderAsync(reminder.Name, reminder.State ?? []));
         }
         catch (IOException)
         {
@@ -171,11 +169,6 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
 
         public Task RegisterReminderAsync(string name, byte[]? state, TimeSpan dueTime, TimeSpan period)
         {
-            if (type == system.ActorTypes.Activity && system.ActivityReminderRegistrationsToLose > 0)
-            {
-                system.ActivityReminderRegistrationsToLose--;
-                throw new IOException("The sidecar died before the reminder was stored.");
-            }
             Reminders[name] = new Reminder(name, state, system.Time.Now + dueTime, period);
             return Task.CompletedTask;
         }
@@ -221,6 +214,14 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
 
     private sealed class ActivityActorProxy(InMemoryActorSystem system, InMemoryActor actor) : IActivityActor
     {
-        public Task RunAsync(ActivityRequest request) => actor.InTurnAsync(() => system.ActivityBehavior(actor).RunAsync(RoundTrip(request)));
+        public Task RunAsync(ActivityRequest request)
+        {
+            if (system.ActivityDispatchesToLose > 0)
+            {
+                system.ActivityDispatchesToLose--;
+                throw new IOException("The activity's host could not be reached.");
+            }
+            return actor.InTurnAsync(() => system.ActivityBehavior(actor).RunAsync(RoundTrip(request)));
+        }
     }
 }

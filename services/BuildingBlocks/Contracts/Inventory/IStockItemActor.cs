@@ -6,7 +6,8 @@ namespace DaprShop.Contracts.Inventory;
 /// The stock of one SKU, hosted by inventory: one actor per SKU, the actor id is the SKU
 /// (<c>proxies.CreateActorProxy&lt;IStockItemActor&gt;(new ActorId(sku), IStockItemActor.TypeName)</c>).
 /// Every reservation call is idempotent by <see cref="ReserveStock.ReservationId"/>, which the caller chooses
-/// (ordering uses <c>{orderId}:{sku}</c>), so a retried call never reserves, commits or releases twice.
+/// (ordering uses <c>{orderId}:{sku}</c>), so a retried call never reserves, commits or releases twice; an adjustment
+/// is, likewise, when it carries an <see cref="AdjustStock.AdjustmentId"/>.
 /// </summary>
 public interface IStockItemActor : IActor
 {
@@ -37,6 +38,10 @@ public interface IStockItemActor : IActor
     /// <summary>Admin: sets on-hand; refused with <see cref="StockUpdateStatus.BelowReserved"/> below what is reserved.</summary>
     Task<StockUpdateOutcome> SetOnHand(SetOnHand request);
 
-    /// <summary>Admin: adds <see cref="AdjustStock.Delta"/> (negative for shrinkage) to on-hand, refused as <see cref="SetOnHand"/> is.</summary>
+    /// <summary>
+    /// Adds <see cref="AdjustStock.Delta"/> (negative for shrinkage) to on-hand, refused as <see cref="SetOnHand"/> is.
+    /// An <see cref="AdjustStock.AdjustmentId"/> applied before answers <see cref="StockUpdateStatus.Applied"/> with the
+    /// current levels and changes nothing; a refused adjustment records nothing, so its id may be tried again later.
+    /// </summary>
     Task<StockUpdateOutcome> Adjust(AdjustStock request);
 }

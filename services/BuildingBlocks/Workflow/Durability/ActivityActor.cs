@@ -4,7 +4,7 @@ using DaprShop.Workflow.Execution;
 namespace DaprShop.Workflow.Durability;
 
 /// <summary>The activity actor type: <see cref="ActivityBehavior"/> hosted on DaprShop.Actors.</summary>
-public sealed class ActivityActor : EngineActor, IActivityActor, IRemindable
+public sealed class ActivityActor : EngineActor, IActivityActor
 {
     private readonly ActivityBehavior _behavior;
 
@@ -15,6 +15,4 @@ public sealed class ActivityActor : EngineActor, IActivityActor, IRemindable
     }
 
     public Task RunAsync(ActivityRequest request) => _behavior.RunAsync(request);
-
-    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period) => _behavior.ReceiveReminderAsync();
 }

@@ -9,31 +9,28 @@ namespace DaprShop.Workflow.Durability;
 /// </summary>
 public sealed class OutboxDispatcher(IActorProxyFactory proxies, WorkflowActorTypeNames actorTypes)
 {
-    /// <summary>Sends the messages of <paramref name="instanceId"/>'s outbox, then tells it which ones went out.</summary>
+    /// <summary>
+    /// Runs the activities (each call returns once its result is delivered; they run side by side) and sends the
+    /// instance messages, then tells <paramref name="instanceId"/> which instance messages went out. Activity requests
+    /// need no acknowledgement: the instance drops one from its outbox when its result arrives.
+    /// </summary>
     public async Task DispatchAsync(string instanceId, IReadOnlyList<OutboxMessage> messages)
     {
-        await SendAsync(messages);
-        await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceId), actorTypes.Workflow)
-            .AcknowledgeDispatchAsync(new OutboxAcknowledgement(messages));
-    }
-
-    private async Task SendAsync(IEnumerable<OutboxMessage> messages)
-    {
-        foreach (var message in messages)
+        var activities = messages.OfType<ActivityRequest>()
+            .Select(activity => proxies.CreateActorProxy<IActivityActor>(new ActorId(activity.TaskExecutionKey), actorTypes.Activity).RunAsync(activity))
+            .ToList();
+        var instanceMessages = messages.OfType<InstanceMessage>().ToList();
+        foreach (var instanceMessage in instanceMessages)
         {
-            switch (message)
-            {
-                case ActivityRequest activity:
-                    await proxies.CreateActorProxy<IActivityActor>(new ActorId(activity.TaskExecutionKey), actorTypes.Activity).RunAsync(activity);
-                    break;
-                case InstanceMessage instanceMessage:
-                    // A missing target (SendEvent to an unknown instance) answers false: dropped, as in Dapr.
-                    await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceMessage.TargetInstanceId), actorTypes.Workflow)
-                        .DeliverAsync(new WorkflowMessage(instanceMessage.Event));
-                    break;
-                case TimerRequest:
-                    throw new ArgumentException("Timers are reminders of the instance's own actor, not dispatched messages.", nameof(messages));
-            }
+            // A missing target (SendEvent to an unknown instance) answers false: dropped, as in Dapr.
+            await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceMessage.TargetInstanceId), actorTypes.Workflow)
+                .DeliverAsync(new WorkflowMessage(instanceMessage.Event));
         }
+        if (instanceMessages.Count > 0)
+        {
+            await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceId), actorTypes.Workflow)
+                .AcknowledgeDispatchAsync(new OutboxAcknowledgement(instanceMessages));
+        }
+        await Task.WhenAll(activities);
     }
 }

@@ -6,10 +6,12 @@ using DaprShop.Workflow.History;
 namespace DaprShop.Workflow.Durability;
 
 /// <summary>
-/// The durable home of one instance. Calls only append to the inbox and set a reminder; the reminder runs the turn:
-/// process the inbox, commit history + inbox + outbox in one state write, turn timers into reminders, then send the
-/// rest of the outbox after the turn (so two instances messaging each other never wait on each other's lock). A
-/// periodic recovery reminder re-runs whatever a crash interrupted until the instance is done.
+/// The durable home of one instance. A start is queued in the inbox and run by a reminder (so a new instance reports
+/// Pending until its first turn); any other delivery (activity results, events) runs the turn at once, in the same
+/// actor call: process the inbox, commit history + inbox + outbox in one state write, turn timers into reminders, then
+/// send the outbox messages this turn added after the turn (so two instances messaging each other never wait on each
+/// other's lock). Activity requests stay in the outbox until their result arrives, so the periodic recovery reminder,
+/// which re-runs the turn and re-sends the whole outbox, repairs whatever a crash interrupted until the instance is done.
 /// </summary>
 public sealed class WorkflowInstanceBehavior(
     IActorTurnContext actor, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time, TimeSpan recoveryInterval)
@@ -33,6 +35,11 @@ public sealed class WorkflowInstanceBehavior(
         return true;
     }
 
+    /// <summary>
+    /// Applies the message in this call rather than through a reminder: a result's round trip is then one state write,
+    /// not an inbox write, a reminder registration and a turn's write. A crash before the write loses nothing: the
+    /// sender has not heard back, and the request it answers is still in the outbox for recovery to send again.
+    /// </summary>
     public async Task<bool> DeliverAsync(WorkflowMessage message)
     {
         var state = await LoadAsync();
@@ -40,7 +47,8 @@ public sealed class WorkflowInstanceBehavior(
         {
             return false;
         }
-        await EnqueueAsync(state, message.Event);
+        await EnsureRecoveryAsync(state);
+        await RunTurnAsync(state with { Inbox = [.. state.Inbox, message.Event], RecoveryRegistered = true }, sendAll: false);
         return true;
     }
 
@@ -109,26 +117,36 @@ public sealed class WorkflowInstanceBehavior(
             }
             await actor.UnregisterReminderAsync(reminderName);
         }
-        await RunTurnAsync();
+        await RunTurnAsync(await LoadAsync(), sendAll: true);
     }
 
     private static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
 
     private async Task EnqueueAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
     {
-        // Once until the instance is done rather than on every event: each registration rewrites stored reminders.
-        if (!state.RecoveryRegistered)
-        {
-            await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
-        }
+        await EnsureRecoveryAsync(state);
         await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent], RecoveryRegistered = true });
         await actor.RegisterReminderAsync(NewEventReminder, null, TimeSpan.Zero, Once);
     }
 
-    private async Task RunTurnAsync()
+    /// <summary>Once until the instance is done rather than on every event: each registration rewrites stored reminders.</summary>
+    private async Task EnsureRecoveryAsync(WorkflowRuntimeState state)
+    {
+        if (!state.RecoveryRegistered)
+        {
+            await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
+        }
+    }
+
+    /// <param name="state">The stored state, plus what this call delivered to its inbox.</param>
+    /// <param name="sendAll">
+    /// Re-send the whole outbox (a reminder's turn, which may be repairing a crash), not only what this turn added
+    /// (a delivery's turn: older messages are in flight or left to recovery).
+    /// </param>
+    private async Task RunTurnAsync(WorkflowRuntimeState state, bool sendAll)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var state = await LoadAsync();
+        var before = state.Outbox;
         if (state.Inbox.Count > 0)
         {
             state = turns.Process(state, now) with { RecoveryRegistered = state.RecoveryRegistered };
@@ -157,8 +175,11 @@ public sealed class WorkflowInstanceBehavior(
         }
         if (state.Outbox.Count > 0)
         {
-            var outbox = state.Outbox;
-            actor.RunAfterTurn(() => dispatcher.DispatchAsync(actor.Id.Id, outbox));
+            var outbox = sendAll ? state.Outbox : state.Outbox.Except(before).ToList();
+            if (outbox.Count > 0)
+            {
+                actor.RunAfterTurn(() => dispatcher.DispatchAsync(actor.Id.Id, outbox));
+            }
         }
         else if (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
         {

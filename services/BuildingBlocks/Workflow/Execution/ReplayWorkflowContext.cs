@@ -178,7 +178,7 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
         if (_openTasks.TryGetValue(completion.ScheduledEventId, out var openTask) && completion.Resolves(openTask.Scheduled))
         {
             _openTasks.Remove(completion.ScheduledEventId);
-            openTask.OnCompletion(completion);
+            ResolveOnReplayThread(() => openTask.OnCompletion(completion));
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
             return;
         }
         _eventWaiters.Remove(waiter);
-        waiter.Deliver(raised);
+        ResolveOnReplayThread(() => waiter.Deliver(raised));
     }
 
     /// <summary>
@@ -272,7 +272,16 @@ internal sealed class ReplayWorkflowContext(ExecutionStartedEvent started, ILogg
 
     private static bool NamesMatch(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
-    private static TaskCompletionSource<T> NewCompletionSource<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Continuations run synchronously, on the thread that resolves the task: the replay thread, from its queue
+    /// (<see cref="ResolveOnReplayThread"/>). Asynchronous continuations would put those inside Task.WhenAny/WhenAll
+    /// on the thread pool, racing the replay: the code would see a fired timer or a result in some replays and not
+    /// in others.
+    /// </summary>
+    private static TaskCompletionSource<T> NewCompletionSource<T>() => new();
+
+    /// <summary>Queues the resolution after this event's bookkeeping, so the code it resumes never runs in the middle of it.</summary>
+    private static void ResolveOnReplayThread(Action resolve) => SynchronizationContext.Current!.Post(_ => resolve(), null);
 
     private static void Resolve<T>(TaskCompletionSource<T> completion, CompletionEvent outcome, Func<WorkflowTaskFailureDetails, string> describeFailure)
     {

@@ -165,10 +165,7 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor, int maxPayl
         return payloads.FirstOrDefault(payload => payload.Json is not null && Encoding.UTF8.GetByteCount(payload.Json) > maxPayloadBytes).What;
     }
 
-    /// <summary>
-    /// An activity whose result arrives while its request still waits for dispatch (the acknowledgement was lost)
-    /// must not be sent again: that would run it once more for nothing.
-    /// </summary>
+    /// <summary>An activity request leaves the outbox when its result arrives; until then recovery re-sends it.</summary>
     private static bool IsAnswered(OutboxMessage message, IEnumerable<HistoryEvent> arrived) =>
         message is ActivityRequest request
         && arrived.OfType<CompletionEvent>().Any(completion =>
@@ -210,7 +207,15 @@ public sealed class WorkflowTurnProcessor(WorkflowExecutor executor, int maxPayl
         public List<OutboxMessage> Outbox { get; } = [.. undispatched];
         public string? CustomStatus { get; set; } = customStatus;
 
-        public WorkflowRuntimeState State(IReadOnlyList<HistoryEvent> history) =>
-            new() { History = history, Inbox = waiting, CustomStatus = CustomStatus, Outbox = Outbox };
+        /// <summary>
+        /// Activity requests wait in the outbox until answered (recovery re-sends them), except those of an execution
+        /// that has ended or been continued as new: nothing will answer them.
+        /// </summary>
+        public WorkflowRuntimeState State(IReadOnlyList<HistoryEvent> history)
+        {
+            var liveExecutionId = history.OfType<ExecutionCompletedEvent>().Any() ? null : history.OfType<ExecutionStartedEvent>().FirstOrDefault()?.ExecutionId;
+            var outbox = Outbox.Where(message => message is not ActivityRequest request || request.ExecutionId == liveExecutionId).ToList();
+            return new() { History = history, Inbox = waiting, CustomStatus = CustomStatus, Outbox = outbox };
+        }
     }
 }

@@ -18,9 +18,9 @@ public sealed class WorkflowRuntimeOptions
     public int MaxPayloadBytes { get; set; } = Execution.WorkflowTurnProcessor.DefaultMaxPayloadBytes;
 
     /// <summary>
-    /// The period of the reminders that repair what a crash interrupted: the instance's <c>recovery</c> reminder
-    /// (re-runs the turn, re-sends the outbox) and an activity's <c>run-activity</c> reminder (re-runs the activity
-    /// until the instance accepted its result). Shorter means faster repair after a crash and more idle ticks.
+    /// The period of the instance's <c>recovery</c> reminder, which repairs what a crash interrupted: it re-runs the
+    /// turn and re-sends the outbox, including activity requests whose result has not arrived (running the activity
+    /// again). Shorter means faster repair after a crash and more idle ticks.
     /// </summary>
     public TimeSpan RecoveryInterval { get; set; } = DefaultRecoveryInterval;
 

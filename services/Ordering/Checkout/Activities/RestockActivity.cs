@@ -5,8 +5,9 @@ using DaprShop.Ordering.Persistence;
 namespace DaprShop.Ordering.Checkout.Activities;
 
 /// <summary>
-/// Puts a refunded order's committed units back on hand. Inventory's adjustment is not idempotent: an activity that
-/// runs twice (a crash after adjusting, before its result is recorded) restocks twice.
+/// Puts a refunded order's committed units back on hand. Each line's adjustment carries the id
+/// <c>{orderId}:{sku}:restock</c>, so an activity that runs twice (a crash after adjusting, before its result is
+/// recorded) restocks each line once.
 /// </summary>
 internal sealed class RestockActivity(OrderStore orders, StockItems stock) : OrderActivity<bool>(orders)
 {
@@ -14,7 +15,8 @@ internal sealed class RestockActivity(OrderStore orders, StockItems stock) : Ord
     {
         foreach (var line in order.Lines)
         {
-            await stock.For(line.Sku).Adjust(new AdjustStock(line.Quantity, $"Order {order.Id} cancelled and refunded"));
+            await stock.For(line.Sku).Adjust(
+                new AdjustStock(line.Quantity, $"Order {order.Id} cancelled and refunded", $"{order.Id}:{line.Sku}:restock"));
         }
 
         return true;

@@ -1,10 +1,18 @@
+using DaprShop.Contracts.Ordering;
 using DaprShop.Ordering.Domain;
 using DaprShop.Ordering.Persistence;
 
 namespace DaprShop.Ordering.Checkout.Activities;
 
-/// <summary>Asks payment to charge the order's total with the shopper's payment method; the outcome usually follows as an event.</summary>
-internal sealed class StartPaymentActivity(OrderStore orders, Payments payments) : OrderActivity<PaymentState>(orders)
+/// <summary>
+/// Marks the order AwaitingPayment, then asks payment to charge its total with the shopper's payment method; the
+/// outcome usually follows as an event. Both steps are idempotent (payment is keyed by order id).
+/// </summary>
+internal sealed class StartPaymentActivity(OrderStore orders, Payments payments, TimeProvider clock) : OrderActivity<PaymentState>(orders)
 {
-    protected override Task<PaymentState> RunAsync(Order order) => payments.StartAsync(order);
+    protected override async Task<PaymentState> RunAsync(Order order)
+    {
+        await Orders.MoveAsync(order.Id, OrderStatus.AwaitingPayment, clock.GetUtcNow());
+        return await payments.StartAsync(order);
+    }
 }
