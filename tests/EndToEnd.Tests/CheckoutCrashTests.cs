@@ -8,7 +8,7 @@ namespace DaprShop.EndToEnd.Tests;
 /// shop runs, with their sidecars in the run and their processes started by the test (<see cref="KillableApp"/>), one
 /// killed while checkouts are in flight and started again. Every order must then settle consistently
 /// (<see cref="CrashedCheckouts.AssertSettledConsistentlyAsync"/>). The workflow engine re-drives interrupted work from
-/// its recovery reminders (every minute), so these tests take minutes.
+/// its recovery reminders (ordering sets their interval), so these tests take a while.
 /// </summary>
 [Collection(MultiAppRunCollection.Name)]
 public sealed class CheckoutCrashTests(CheckoutCrashTests.ShopWithKillableOrdering shop, ITestOutputHelper log) : IClassFixture<CheckoutCrashTests.ShopWithKillableOrdering>

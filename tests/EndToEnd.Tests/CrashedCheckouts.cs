@@ -121,34 +121,34 @@ internal sealed class CrashedCheckouts(ShopRun run, ITestOutputHelper log, Func<
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetGuid();
     }
 
-    /// <summary>Payment's ledger for the order (<see cref="PaymentLedgers"/>); waits while payment does not answer (a restarted payment may still be starting).</summary>
+    /// <summary>Payment's ledger for the order (<see cref="PaymentLedgers"/>), null when there is none.</summary>
     private async Task<JsonElement?> PaymentAsync(Guid orderId)
     {
-        HttpResponseMessage? response = null;
-        try
-        {
-            await WaitUntilAsync(async () =>
-            {
-                response?.Dispose();
-                response = await PaymentLedgers.GetAsync(run, orderId);
-                return (int)response.StatusCode < 500;
-            });
-            if (response!.StatusCode == HttpStatusCode.NotFound) return null;
-            Assert.True(response.IsSuccessStatusCode, $"payment of {orderId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return await response.Content.ReadFromJsonAsync<JsonElement>();
-        }
-        finally
-        {
-            response?.Dispose();
-        }
+        using var response = await AnsweredAsync(() => PaymentLedgers.GetAsync(run, orderId));
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        Assert.True(response.IsSuccessStatusCode, $"payment of {orderId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> LevelsAsync(string sku)
     {
         var admin = await _api.LogInAsAdminAsync(CancellationToken.None);
-        using var response = await _api.SendAsync(HttpMethod.Get, $"/api/inventory/items/{sku}/levels", admin);
+        using var response = await AnsweredAsync(() => _api.SendAsync(HttpMethod.Get, $"/api/inventory/items/{sku}/levels", admin));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Sends until the app answers (no 5xx): a restarted app or sidecar may still be starting.</summary>
+    private async Task<HttpResponseMessage> AnsweredAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage? response = null;
+        await WaitUntilAsync(async () =>
+        {
+            response?.Dispose();
+            response = await send();
+            return (int)response.StatusCode < 500;
+        });
+        return response!;
     }
 
     private static string Tail(string output) => output.Length <= 20_000 ? output : output[^20_000..];
