@@ -8,12 +8,18 @@ namespace DaprShop.EndToEnd.Tests;
 
 /// <summary>
 /// Checkout over the gateway of the real multi-app run, with the embedded default's simulated Stripe (Stripe's test
-/// payment methods; outcomes arrive as signed webhooks): paid, declined, a replayed Idempotency-Key, cancel with refund
-/// and restock, admin ship. Each test uses its own seeded SKU with stock it sets, so tests do not share stock.
+/// payment methods; outcomes arrive as signed webhooks): paid, declined, 3-D Secure never completed (timed out), a
+/// duplicate webhook, a replayed Idempotency-Key, cancel with refund and restock, admin ship. Each test uses its own
+/// seeded SKU with stock it sets, so tests do not share stock.
 /// </summary>
 [Collection(MultiAppRunCollection.Name)]
-public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
+public sealed class CheckoutTests(CheckoutTests.ShopWithShortPaymentTimeout shop) : IClassFixture<CheckoutTests.ShopWithShortPaymentTimeout>
 {
+    /// <summary>
+    /// Ordering's wait for a payment's outcome in this run (2 min by default): short, so the timeout test is quick, and
+    /// still far above the second or so the simulated provider takes to report a payment in the other tests.
+    /// </summary>
+    private static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan OrderDeadline = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static int _nextSku;
@@ -83,6 +89,49 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
         Assert.Equal(10, await AvailableAsync(sku));
     }
 
+    [Fact]
+    public async Task A_payment_left_requiring_authentication_times_out_and_is_compensated()
+    {
+        var (token, sku) = await ShopperWithCartAsync(onHand: 10, quantity: 2);
+
+        var orderId = await CheckoutAsync(token, "pm_card_authenticationRequired", Guid.NewGuid().ToString());
+        var order = await WaitForStatusAsync(token, orderId, "Failed");
+
+        Assert.Equal($"The payment did not complete within {PaymentTimeout.TotalSeconds:0} seconds.", order.GetProperty("reason").GetString());
+        Assert.Equal("Canceled", (await PaymentAsync(orderId)).GetProperty("status").GetString());
+        Assert.Equal(10, await AvailableAsync(sku));
+        await WaitForEmailAsync($"order-{orderId}-failed.eml");
+    }
+
+    /// <summary>
+    /// The shopper's bank asks for 3-D Secure, which the simulated provider leaves open; the test then plays Stripe
+    /// after the shopper authenticated: <c>payment_intent.succeeded</c> for the order's intent, delivered, then delivered
+    /// again (Stripe redelivers an event it is unsure arrived). Payment applies it once: the second delivery is
+    /// acknowledged, changes nothing and publishes nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_webhook_delivered_twice_is_applied_once()
+    {
+        var (token, sku) = await ShopperWithCartAsync(onHand: 10, quantity: 3);
+        var orderId = await CheckoutAsync(token, "pm_card_authenticationRequired", Guid.NewGuid().ToString());
+        var payment = await WaitForPaymentAsync(orderId, "RequiresAction");
+        var eventId = $"evt_e2e_{Guid.NewGuid():N}";
+        var succeeded = PaymentIntentSucceeded(eventId, orderId, payment);
+
+        using (var first = await StripeWebhooks.PostSignedAsync(shop.Run, succeeded)) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await WaitForStatusAsync(token, orderId, "Paid");
+        var ledger = await PaymentAsync(orderId);
+        using (var second = await StripeWebhooks.PostSignedAsync(shop.Run, succeeded)) Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        Assert.Equal(ledger.ToString(), (await PaymentAsync(orderId)).ToString());
+        Assert.Equal("Succeeded", ledger.GetProperty("status").GetString());
+        var order = await WaitForStatusAsync(token, orderId, "Paid");
+        Assert.Single(order.GetProperty("timeline").EnumerateArray(), entry => entry.GetProperty("status").GetString() == "Paid");
+        Assert.Equal(7, await AvailableAsync(sku));
+        await WaitForEmailAsync($"order-{orderId}-paid.eml");
+        Assert.Single(shop.Output.Split('\n'), line => line.Contains($"Stripe event {eventId} ") && line.Contains("published to payment-succeeded"));
+    }
+
     /// <summary>A verified, signed-in shopper whose cart holds <paramref name="quantity"/> of a SKU with <paramref name="onHand"/> in stock.</summary>
     private async Task<(string Token, string Sku)> ShopperWithCartAsync(int onHand, int quantity)
     {
@@ -107,6 +156,47 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
     private Task<JsonElement> WaitForStatusAsync(string token, Guid orderId, string status) =>
         _api.WaitForOrderAsync(token, orderId, [status], OrderDeadline, PollInterval, CancellationToken.None);
 
+    private async Task<JsonElement> PaymentAsync(Guid orderId)
+    {
+        using var response = await PaymentLedgers.GetAsync(shop.Run, orderId);
+        Assert.True(response.IsSuccessStatusCode, $"payment of {orderId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> WaitForPaymentAsync(Guid orderId, string status)
+    {
+        var deadline = DateTime.UtcNow + OrderDeadline;
+        while (true)
+        {
+            using var response = await PaymentLedgers.GetAsync(shop.Run, orderId);
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<JsonElement>() is var payment
+                && payment.GetProperty("status").GetString() == status) return payment;
+            Assert.True(DateTime.UtcNow < deadline, $"the payment of {orderId} is not {status}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>Stripe's event for the order's PaymentIntent succeeding, with the metadata payment gave the intent.</summary>
+    private static string PaymentIntentSucceeded(string eventId, Guid orderId, JsonElement payment) => JsonSerializer.Serialize(new
+    {
+        id = eventId,
+        @object = "event",
+        type = "payment_intent.succeeded",
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        data = new
+        {
+            @object = new
+            {
+                id = payment.GetProperty("paymentIntentId").GetString(),
+                @object = "payment_intent",
+                amount = payment.GetProperty("amount").GetProperty("amount").GetInt64(),
+                currency = payment.GetProperty("amount").GetProperty("currency").GetString()!.ToLowerInvariant(),
+                status = "succeeded",
+                metadata = new Dictionary<string, string> { ["order_id"] = orderId.ToString() },
+            },
+        },
+    });
+
     private async Task<int> AvailableAsync(string sku)
     {
         using var response = await _api.SendAsync(HttpMethod.Get, $"/api/inventory/items/{sku}");
@@ -123,4 +213,8 @@ public sealed class CheckoutTests(MultiAppRun shop) : IClassFixture<MultiAppRun>
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The whole shop, with ordering's payment timeout at <see cref="PaymentTimeout"/>.</summary>
+    public sealed class ShopWithShortPaymentTimeout()
+        : MultiAppRun(new Dictionary<string, string> { ["Ordering__PaymentTimeout"] = PaymentTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -7,11 +7,24 @@ namespace DaprShop.EndToEnd.Tests;
 /// gateway's rate limits raised so tests that log in and write many times are not throttled (the rate limits have
 /// tests of their own).
 /// </summary>
-public sealed class MultiAppRun : IAsyncLifetime
+public class MultiAppRun : IAsyncLifetime
 {
     public const string DaprApiToken = ShopRun.DaprApiToken;
 
-    private readonly ShopRun _run = new(BuildConfiguration, TestEnvironment);
+    private readonly ShopRun _run;
+
+    public MultiAppRun()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="overrides">Configuration for every app on top of <see cref="TestEnvironment"/>, for a fixture of its own.</param>
+    protected MultiAppRun(IReadOnlyDictionary<string, string> overrides)
+    {
+        var environment = new Dictionary<string, string>(TestEnvironment);
+        foreach (var (name, value) in overrides) environment[name] = value;
+        _run = new ShopRun(BuildConfiguration, environment);
+    }
 
     public ShopRun Run => _run;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace DaprShop.EndToEnd.Tests;
@@ -16,7 +13,7 @@ public sealed class PaymentWebhookTests(MultiAppRun shop) : IClassFixture<MultiA
     [Fact]
     public async Task A_webhook_signed_with_the_embedded_secret_is_accepted_through_the_gateway()
     {
-        using var response = await PostWebhookAsync(ForeignEvent, Sign(ForeignEvent, EmbeddedWebhookSecret()));
+        using var response = await PostWebhookAsync(ForeignEvent, StripeWebhooks.Sign(ForeignEvent, EmbeddedWebhookSecret()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -24,7 +21,7 @@ public sealed class PaymentWebhookTests(MultiAppRun shop) : IClassFixture<MultiA
     [Fact]
     public async Task A_webhook_signed_with_another_secret_is_refused_through_the_gateway()
     {
-        using var response = await PostWebhookAsync(ForeignEvent, Sign(ForeignEvent, "whsec_not_the_shops"));
+        using var response = await PostWebhookAsync(ForeignEvent, StripeWebhooks.Sign(ForeignEvent, "whsec_not_the_shops"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -38,23 +35,7 @@ public sealed class PaymentWebhookTests(MultiAppRun shop) : IClassFixture<MultiA
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, response.StatusCode.ToString());
     }
 
-    private Task<HttpResponseMessage> PostWebhookAsync(string json, string signature)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(shop.Gateway, "/api/payments/webhooks/stripe"))
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Stripe-Signature", signature);
-        return shop.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostWebhookAsync(string json, string signature) => StripeWebhooks.PostAsync(shop.Run, json, signature);
 
     private string EmbeddedWebhookSecret() => shop.Run.DevelopmentSecret("stripe-webhook-secret");
-
-    /// <summary>Stripe's scheme, written out independently of payment's own signer.</summary>
-    private static string Sign(string json, string secret)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{json}")));
-        return $"t={timestamp},v1={signature}";
-    }
 }

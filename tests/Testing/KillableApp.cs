@@ -1,29 +1,24 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace DaprShop.Testing;
 
 /// <summary>
-/// An app of a <see cref="ShopRun"/> that the test starts itself, next to the sidecar the run hosts for it, so a crash
-/// test can SIGKILL it and start it again: the runner stops the whole run when one of its own apps exits, as
-/// single-app <c>dapr run</c> does, and never restarts one. The process gets what the runner would give it (app id,
-/// ports, tokens, the run's variables), so a restart looks to its sidecar like the same app coming back on the same
-/// port, as a restarted container would.
+/// An app of a <see cref="ShopRun"/> that the test starts itself, so a crash test can SIGKILL it and start it again:
+/// the runner stops the whole run when one of its own apps exits, as single-app <c>dapr run</c> does, and never
+/// restarts one. The process gets what the runner would give it (app id, ports, tokens, the run's variables), so a
+/// restart looks to its sidecar like the same app coming back on the same port, as a restarted container would.
+/// Its sidecar is hosted by the run, or, for a test that crashes the sidecar, is a killable process of its own
+/// (<see cref="Sidecar"/>).
 /// </summary>
 public sealed class KillableApp : IDisposable
 {
-    private readonly string _dll;
-    private readonly string _workingDirectory;
-    private readonly IReadOnlyDictionary<string, string> _environment;
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private readonly KillableProcess _process;
 
-    public KillableApp(ShopRun.TemplateApp app, string appDirectory, string dll, IReadOnlyDictionary<string, string> runEnvironment)
+    public KillableApp(
+        ShopRun.TemplateApp app, string appDirectory, string dll, IReadOnlyDictionary<string, string> runEnvironment, KillableProcess? sidecar = null)
     {
         App = app;
-        _dll = dll;
-        _workingDirectory = appDirectory;
+        Sidecar = sidecar;
         var environment = new Dictionary<string, string>(runEnvironment)
         {
             ["APP_ID"] = app.AppId,
@@ -35,60 +30,28 @@ public sealed class KillableApp : IDisposable
             ["APP_API_TOKEN"] = ShopRun.AppApiToken,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
         };
-        _environment = environment;
+        _process = new KillableProcess(app.AppId, appDirectory, [dll], environment);
     }
 
     public ShopRun.TemplateApp App { get; }
 
+    /// <summary>The app's own sidecar process, when the run leaves it out (<c>standaloneSidecarAppIds</c>); null when the run hosts it.</summary>
+    public KillableProcess? Sidecar { get; }
+
     /// <summary>How often the app was started, the first start included.</summary>
-    public int Starts { get; private set; }
+    public int Starts => _process.Starts;
 
     /// <summary>What every process of this app printed, restarts included, to explain a failing test.</summary>
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    public string Output => _process.Output;
 
-    public void Start()
-    {
-        if (_process is { HasExited: false }) throw new InvalidOperationException($"{App.AppId} is already running");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(_dll);
-        foreach (var (name, value) in _environment) start.Environment[name] = value;
-        _process?.Dispose();
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, line) => Append(line.Data);
-        _process.ErrorDataReceived += (_, line) => Append(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Starts++;
-        Append($"--- {App.AppId} started as pid {_process.Id} ---");
-    }
+    public void Start() => _process.Start();
 
-    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown code runs. Waits until it is gone, so its port is free.</summary>
-    public void KillHard()
-    {
-        if (_process is null || _process.HasExited) return;
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-        Append($"--- {App.AppId} pid {_process.Id} killed ---");
-    }
+    /// <summary>SIGKILL of the app (not of its sidecar). Waits until it is gone, so its port is free.</summary>
+    public void KillHard() => _process.KillHard();
 
     public void Dispose()
     {
-        KillHard();
-        _process?.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        _process.Dispose();
+        Sidecar?.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace DaprShop.Testing;
@@ -24,12 +25,16 @@ public sealed partial class ShopRun : IAsyncDisposable
     private readonly string _buildConfiguration;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly IReadOnlyCollection<string> _killableAppIds;
+    private readonly IReadOnlyCollection<string> _standaloneSidecarAppIds;
     private readonly Dictionary<string, KillableApp> _killableApps = [];
+    private readonly List<EventRelay> _eventRelays = [];
     private Process? _runner;
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("daprshop-e2e-").FullName;
     public string DataDirectory => Path.Combine(WorkDirectory, "data");
+    private string RegistryDirectory => Path.Combine(WorkDirectory, "registry");
+    private string SidecarDll => Path.Combine(RepositoryRoot, "dapr", "Sidecar", "bin", _buildConfiguration, "net10.0", "daprshop-sidecar.dll");
     public IReadOnlyList<TemplateApp> Apps { get; private set; } = [];
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -48,11 +53,22 @@ public sealed partial class ShopRun : IAsyncDisposable
     /// Apps the run hosts only the sidecar of, started by this class instead so a test can kill and restart them
     /// (<see cref="KillableApp"/>) with the run's variables and their own <c>env:</c> from the template.
     /// </param>
-    public ShopRun(string buildConfiguration, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? killableAppIds = null)
+    /// <param name="standaloneSidecarAppIds">
+    /// Apps the run leaves out altogether: the app and its sidecar are both started by this class, each a process of
+    /// its own (<see cref="KillableApp.Sidecar"/>), so a test can kill the sidecar alone. The sidecar gets the flags and
+    /// variables the runner gives its own (template settings, tokens, the run's registry), and the run's events on the
+    /// app's topics through an <see cref="EventRelay"/>; what the app publishes does not reach the run.
+    /// </param>
+    public ShopRun(
+        string buildConfiguration,
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyCollection<string>? killableAppIds = null,
+        IReadOnlyCollection<string>? standaloneSidecarAppIds = null)
     {
         _buildConfiguration = buildConfiguration;
         _environment = environment ?? new Dictionary<string, string>();
         _killableAppIds = killableAppIds ?? [];
+        _standaloneSidecarAppIds = standaloneSidecarAppIds ?? [];
     }
 
     /// <summary>One of the apps named as killable when the run was created.</summary>
@@ -62,8 +78,9 @@ public sealed partial class ShopRun : IAsyncDisposable
     public async Task StartAsync()
     {
         var template = WriteTemplate();
-        var sidecar = Path.Combine(RepositoryRoot, "dapr", "Sidecar", "bin", _buildConfiguration, "net10.0", "daprshop-sidecar.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", sidecar, "run", "-f", template, "--no-build"])
+        var deadline = DateTime.UtcNow + StartupDeadline;
+        await StartStandaloneAppsAsync(template, deadline);
+        var start = new ProcessStartInfo("dotnet", ["exec", SidecarDll, "run", "-f", template, "--no-build"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -71,7 +88,7 @@ public sealed partial class ShopRun : IAsyncDisposable
         };
         // A private registry: otherwise another run on this machine (a developer's, another test run's) would offer its
         // own apps to this run's name resolution and actor placement.
-        start.Environment["DAPRSHOP_REGISTRY_DIR"] = Path.Combine(WorkDirectory, "registry");
+        start.Environment["DAPRSHOP_REGISTRY_DIR"] = RegistryDirectory;
         foreach (var (name, value) in _environment) start.Environment[name] = value;
         _runner = Process.Start(start)!;
         _runner.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
@@ -79,9 +96,8 @@ public sealed partial class ShopRun : IAsyncDisposable
         _runner.BeginOutputReadLine();
         _runner.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow + StartupDeadline;
         // Right after its sidecar listens, as the runner starts its own apps: the sidecar's readiness waits for the app.
-        foreach (var killable in _killableApps.Values)
+        foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is null))
         {
             while (!await IsListeningAsync(killable.App.DaprHttpPort))
             {
@@ -102,6 +118,42 @@ public sealed partial class ShopRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Apps with a sidecar of their own, before the run: sidecar, then app, then, once the app answers
+    /// <c>/dapr/subscribe</c> with topics, its <see cref="EventRelay"/>, which joins the run's template as an app of its own.
+    /// </summary>
+    private async Task StartStandaloneAppsAsync(string template, DateTime deadline)
+    {
+        foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is not null))
+        {
+            var sidecar = killable.Sidecar!;
+            sidecar.Start();
+            while (!await IsListeningAsync(killable.App.DaprHttpPort))
+            {
+                if (sidecar.HasExited) throw new InvalidOperationException($"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{sidecar.Output}");
+                await Task.Delay(100);
+            }
+            killable.Start();
+            JsonArray? subscriptions;
+            while ((subscriptions = await EventRelay.ReadSubscriptionsAsync(Http, killable.App.AppPort)) is null)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{killable.App.AppId} did not answer /dapr/subscribe in time:\n{killable.Output}");
+                await Task.Delay(200);
+            }
+            if (subscriptions.Count == 0) continue;
+            var relay = await EventRelay.StartAsync(subscriptions, SidecarClient(killable.App));
+            _eventRelays.Add(relay);
+            File.AppendAllText(template, $"""
+                  - appID: {killable.App.AppId}-events
+                    appDirPath: {WorkDirectory}
+                    appPort: {relay.Port}
+                    daprHTTPPort: {FreePort.Next()}
+
+                """);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_runner is { HasExited: false })
@@ -119,6 +171,7 @@ public sealed partial class ShopRun : IAsyncDisposable
         }
         _runner?.Dispose();
         foreach (var killable in _killableApps.Values) killable.Dispose();
+        foreach (var relay in _eventRelays) await relay.DisposeAsync();
         Http.Dispose();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }
@@ -197,20 +250,80 @@ public sealed partial class ShopRun : IAsyncDisposable
         Apps = AppEntry().Matches(template)
             .Select(m => new TemplateApp(m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)))
             .ToList();
-        foreach (var appId in _killableAppIds)
+        var sidecarFlags = SidecarFlags(template, components, dapr);
+        foreach (var appId in _killableAppIds.Concat(_standaloneSidecarAppIds))
         {
             var entry = KillableEntry(appId).Match(template);
             if (!entry.Success) throw new InvalidOperationException($"{appId}: no template entry with appDirPath and a `dotnet <dll>` command");
             var environment = new Dictionary<string, string>(_environment);
             foreach (Match variable in EnvVariable().Matches(entry.Groups["env"].Value)) environment[variable.Groups[1].Value] = variable.Groups[2].Value;
-            _killableApps[appId] = new KillableApp(Apps.Single(app => app.AppId == appId), entry.Groups["dir"].Value, entry.Groups["dll"].Value, environment);
-            // Without a command the runner hosts the app's sidecar only.
-            template = template.Remove(entry.Groups["command"].Index, entry.Groups["command"].Length);
+            var app = Apps.Single(app => app.AppId == appId);
+            var directory = entry.Groups["dir"].Value;
+            if (_standaloneSidecarAppIds.Contains(appId))
+            {
+                _killableApps[appId] = new KillableApp(app, directory, entry.Groups["dll"].Value, environment, StandaloneSidecar(app, directory, sidecarFlags));
+                // The whole entry, from the start of its line: the runner neither starts the app nor hosts its sidecar.
+                var lineStart = template.LastIndexOf('\n', entry.Index) + 1;
+                template = template.Remove(lineStart, entry.Index + entry.Length - lineStart);
+            }
+            else
+            {
+                _killableApps[appId] = new KillableApp(app, directory, entry.Groups["dll"].Value, environment);
+                // Without a command the runner hosts the app's sidecar only.
+                template = template.Remove(entry.Groups["command"].Index, entry.Groups["command"].Length);
+            }
         }
 
         var path = Path.Combine(WorkDirectory, "dapr.yaml");
         File.WriteAllText(path, template);
         return path;
+    }
+
+    /// <summary>
+    /// The sidecar of one app as its own process, with daprd's flags for what the runner passes its hosted sidecars:
+    /// ports, the run's resources and configuration, the template's common app health settings, the development
+    /// tokens and the run's private registry (name resolution and actor placement), in the app's directory.
+    /// </summary>
+    private KillableProcess StandaloneSidecar(TemplateApp app, string appDirectory, IReadOnlyList<string> sharedFlags)
+    {
+        string[] arguments =
+        [
+            "exec", SidecarDll,
+            "--app-id", app.AppId,
+            "--app-port", app.AppPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--dapr-http-port", app.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. sharedFlags,
+        ];
+        var environment = new Dictionary<string, string>(_environment)
+        {
+            ["DAPR_API_TOKEN"] = DaprApiToken,
+            ["APP_API_TOKEN"] = AppApiToken,
+            ["DAPRSHOP_REGISTRY_DIR"] = RegistryDirectory,
+        };
+        return new KillableProcess($"{app.AppId} sidecar", appDirectory, arguments, environment);
+    }
+
+    /// <summary>The template's <c>common:</c> settings that every hosted sidecar gets, as daprd flags.</summary>
+    private static List<string> SidecarFlags(string template, string components, string dapr)
+    {
+        List<string> flags = ["--resources-path", components, "--resources-path", dapr, "--config", Path.Combine(dapr, "config.yaml")];
+        if (CommonSetting(template, "enableAppHealthCheck") == "true") flags.Add("--enable-app-health-check");
+        foreach (var (key, flag) in new[]
+        {
+            ("appHealthCheckPath", "--app-health-check-path"), ("appHealthProbeInterval", "--app-health-probe-interval"),
+            ("appHealthProbeTimeout", "--app-health-probe-timeout"), ("appHealthThreshold", "--app-health-threshold"),
+        })
+        {
+            if (CommonSetting(template, key) is { } value) flags.AddRange([flag, value]);
+        }
+        return flags;
+    }
+
+    private static string? CommonSetting(string template, string key)
+    {
+        var common = template[template.IndexOf("\ncommon:", StringComparison.Ordinal)..template.IndexOf("\napps:", StringComparison.Ordinal)];
+        var setting = Regex.Match(common, $@"\n\s+{Regex.Escape(key)}: (\S+)");
+        return setting.Success ? setting.Groups[1].Value : null;
     }
 
     private static string FindRepositoryRoot()
