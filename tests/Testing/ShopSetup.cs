@@ -162,11 +162,11 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
         }));
     }
 
-    /// <summary>The order as its owner reads it, or null when it could not be read (yet).</summary>
     /// <summary>When an order (as ordering answers it) last changed status: its timeline's last entry.</summary>
     public static DateTimeOffset LastStatusChangeOf(JsonElement order) =>
         order.GetProperty("timeline").EnumerateArray().Last().GetProperty("at").GetDateTimeOffset();
 
+    /// <summary>The order as its owner reads it, or null when it could not be read (yet).</summary>
     public async Task<JsonElement?> FindOrderAsync(string accessToken, Guid orderId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, $"/api/ordering/orders/{orderId}", accessToken, cancellationToken: cancellationToken);
