@@ -1,3 +1,4 @@
+using DaprShop.Actors;
 using System.Security.Claims;
 using DaprShop.Contracts.Ordering;
 using DaprShop.Ordering.Checkout;
@@ -47,7 +48,8 @@ public static class OrdersApi
     /// Refunded. Both happen in the background: 202 with the order as it is now. Cancelling again is harmless.
     /// </summary>
     private static async Task<Results<Accepted<OrderView>, ProblemHttpResult>> CancelAsync(
-        Guid id, ClaimsPrincipal user, OrderStore orders, DaprWorkflowClient workflows, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, OrderStore orders, DaprWorkflowClient workflows, TransactionalOutbox outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (await orders.GetAsync(id, cancellationToken) is not { } order || order.UserId != user.GetUserId()) return OrderProblems.NotFound(id);
         if (!OrderTransitions.IsCancellable(order.Status)) return OrderProblems.WrongStatus(order.Status, "cancelled");
@@ -65,9 +67,9 @@ public static class OrdersApi
             catch (InvalidOperationException)
             {
                 // Saved but its checkout never started (a crash in between): nothing is reserved or charged yet.
-                order = await orders.UpdateAsync(
+                order = await orders.UpdateThroughOutboxAsync(
                     id, pending => pending.Status == OrderStatus.Pending ? pending.MoveTo(OrderStatus.Cancelled, clock.GetUtcNow(), ShopperCancellation.Reason) : null,
-                    cancellationToken) ?? order;
+                    outbox, cancellationToken) ?? order;
             }
         }
 
