@@ -87,8 +87,25 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
     }
 
     /// <summary>The first admin, whose credentials the run's secret store holds (dapr/secrets.json).</summary>
-    public Task<string> LogInAsAdminAsync(CancellationToken cancellationToken) =>
-        LogInAsync(shop.DevelopmentSecret("admin-email"), shop.DevelopmentSecret("admin-password"), cancellationToken);
+    /// <summary>
+    /// Identity creates the first admin in the background once its sidecar is fully up, so right after the run
+    /// starts the account may not exist yet: a wrong-password answer is retried for a while.
+    /// </summary>
+    public async Task<string> LogInAsAdminAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await LogInAsync(shop.DevelopmentSecret("admin-email"), shop.DevelopmentSecret("admin-password"), cancellationToken);
+            }
+            catch (HttpRequestException error) when (error.StatusCode == HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
 
     /// <summary>A request through the gateway as a shopper's client sends it: JSON body, bearer token, guest cart id.</summary>
     public Task<HttpResponseMessage> SendAsync(

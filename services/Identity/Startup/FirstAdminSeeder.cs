@@ -23,7 +23,9 @@ internal sealed class FirstAdminSeeder(DaprClient dapr, UserStore users, Account
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await dapr.WaitForSidecarAsync(stoppingToken);
+        // Creating an account commits its event through the outbox, whose reminder needs the sidecar to know this
+        // app's actor types: it learns them from /dapr/config once the app is up.
+        await dapr.WaitForAppChannelAsync(stoppingToken);
         while (true)
         {
             try

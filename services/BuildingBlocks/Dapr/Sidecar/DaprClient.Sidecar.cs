@@ -22,9 +22,18 @@ public sealed partial class DaprClient
         ProbeAsync("/v1.0/healthz/outbound", cancellationToken);
 
     /// <summary>Polls <c>/v1.0/healthz/outbound</c> until the sidecar is ready; cancel the token to give up.</summary>
-    public async Task WaitForSidecarAsync(CancellationToken cancellationToken = default)
+    public Task WaitForSidecarAsync(CancellationToken cancellationToken = default) => PollUntilAsync(CheckOutboundHealthAsync, cancellationToken);
+
+    /// <summary>
+    /// Polls <c>/v1.0/healthz</c> until the sidecar is fully initialized, which includes having read this app's
+    /// <c>/dapr/config</c>: needed before registering a reminder of an actor type the app hosts. Only from work that
+    /// runs after the app has started (a background service), since the sidecar waits for the app; cancel to give up.
+    /// </summary>
+    public Task WaitForAppChannelAsync(CancellationToken cancellationToken = default) => PollUntilAsync(CheckHealthAsync, cancellationToken);
+
+    private static async Task PollUntilAsync(Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
     {
-        while (!await CheckOutboundHealthAsync(cancellationToken))
+        while (!await probe(cancellationToken))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
