@@ -54,7 +54,7 @@ public static class CheckoutBenchmark
         await setup.SetStockAsync(admin, flashSaleSku, FlashSaleUnits, cancellationToken);
         var flashSale = await RunFlashSaleAsync(shop, setup, flashSaleShoppers, cancellationToken);
 
-        var results = new CheckoutBenchmarkResults(options, machine, preparationTime, checkouts, load.Errors, flashSale);
+        var results = new CheckoutBenchmarkResults(options, machine, preparationTime, checkouts, load.Stages, load.Errors, flashSale);
         await ReportOutput.PublishAsync(CheckoutReport.Render(results), options.OutputFile, cancellationToken);
         return 0;
     }

@@ -6,6 +6,7 @@ public sealed record CheckoutBenchmarkResults(
     MachineDescription Machine,
     TimeSpan ShopperPreparation,
     LoadResult Checkouts,
+    IReadOnlyCollection<CheckoutStages> CheckoutStages,
     IReadOnlyDictionary<string, int> CheckoutErrors,
     FlashSaleResult FlashSale)
 {

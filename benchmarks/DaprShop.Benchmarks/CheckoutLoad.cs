@@ -30,6 +30,9 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
     public long Completed => Interlocked.Read(ref _completed);
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>Where each paid checkout's time went, by the shopper's clock and the order's timeline.</summary>
+    public ConcurrentBag<CheckoutStages> Stages { get; } = [];
+
     /// <summary>Errors by kind ("checkout 503", "order Failed", "TimeoutException").</summary>
     public ConcurrentDictionary<string, int> Errors { get; } = new();
 
@@ -50,7 +53,7 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
         while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < stopAt)
         {
             var sent = DateTimeOffset.UtcNow;
-            var (paidAt, error) = await CheckOutUntilPaidAsync(accessToken, cancellationToken);
+            var (paidAt, error) = await CheckOutUntilPaidAsync(accessToken, sent, cancellationToken);
             if (error is not null)
             {
                 Errors.AddOrUpdate(error, 1, (_, count) => count + 1);
@@ -67,7 +70,7 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
     }
 
     /// <returns>When the order was paid, by its timeline; else what went wrong.</returns>
-    private async Task<(DateTimeOffset PaidAt, string? Error)> CheckOutUntilPaidAsync(string accessToken, CancellationToken cancellationToken)
+    private async Task<(DateTimeOffset PaidAt, string? Error)> CheckOutUntilPaidAsync(string accessToken, DateTimeOffset sent, CancellationToken cancellationToken)
     {
         try
         {
@@ -77,8 +80,12 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
                 if (response.StatusCode != HttpStatusCode.Accepted) return (default, $"checkout {(int)response.StatusCode}");
                 orderId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("orderId").GetGuid();
             }
+            var answered = DateTimeOffset.UtcNow;
             var order = await shop.WaitForOrderAsync(accessToken, orderId, FinalStatuses, OrderDeadline, PollInterval, cancellationToken);
-            return order.GetProperty("status").GetString() == "Paid" ? (ShopSetup.LastStatusChangeOf(order), null) : (default, "order Failed");
+            if (order.GetProperty("status").GetString() != "Paid") return (default, "order Failed");
+            var stages = CheckoutStages.Of(sent, answered, order);
+            Stages.Add(stages);
+            return (stages.PaidAt, null);
         }
         catch (Exception error) when (error is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

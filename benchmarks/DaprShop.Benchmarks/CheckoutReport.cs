@@ -28,6 +28,7 @@ public static class CheckoutReport
         report.AppendLine(Invariant,
             $"| checkout to Paid through the gateway | {checkouts.SucceededPerSecond:N1} | {checkouts.Failed:N0} | {Milliseconds(checkouts.Latency.P50Milliseconds)} | {Milliseconds(checkouts.Latency.P95Milliseconds)} | {Milliseconds(checkouts.Latency.P99Milliseconds)} | {Milliseconds(checkouts.Latency.MaxMilliseconds)} |");
         report.AppendLine();
+        AppendStages(report, results.CheckoutStages);
         if (results.CheckoutErrors.Count > 0)
             report.AppendLine("Errors by kind: " + string.Join(", ", results.CheckoutErrors.OrderBy(error => error.Key).Select(error => $"{error.Key}: {error.Value:N0}")) + ".").AppendLine();
         report.AppendLine(Invariant, $"- ≥ {PerformanceTargets.MinCheckoutsPerSecond:0} checkouts/s: **{Verdict(results.MeetsThroughputTarget)}** ({checkouts.SucceededPerSecond:N1}/s)");
@@ -43,5 +44,18 @@ public static class CheckoutReport
         report.AppendLine();
         report.AppendLine(Invariant, $"Exactly the stock sold and every other shopper refused cleanly: **{(sale.SoldExactlyTheStock ? "yes" : "no")}**.");
         return report.ToString();
+    }
+
+    private static void AppendStages(StringBuilder report, IReadOnlyCollection<CheckoutStages> stages)
+    {
+        report.AppendLine("Where the time went (paid checkouts; the order's timeline, the shop's clock on this machine):").AppendLine();
+        report.AppendLine("| Stage | p50 | p95 | max |");
+        report.AppendLine("|---|---:|---:|---:|");
+        foreach (var (name, span) in CheckoutStages.Spans)
+        {
+            var latency = LatencySummary.FromTicks([.. stages.Select(stage => (long)(span(stage).TotalSeconds * System.Diagnostics.Stopwatch.Frequency))]);
+            report.AppendLine(Invariant, $"| {name} | {Milliseconds(latency.P50Milliseconds)} | {Milliseconds(latency.P95Milliseconds)} | {Milliseconds(latency.MaxMilliseconds)} |");
+        }
+        report.AppendLine();
     }
 }

@@ -17,8 +17,10 @@ public sealed class SqliteStateStoreTests : IDisposable
 
     private string DatabasePath => Path.Combine(_directory.Path, "data", "state.db");
 
-    private SqliteStateStore Open(params (string, string)[] extraMetadata) =>
-        SqliteStateStore.Create(TestContexts.Create(_directory.Path, [("connectionString", "data/state.db"), .. extraMetadata]), _clock);
+    private SqliteStateStore Open(params (string, string)[] extraMetadata) => Open(_clock, extraMetadata);
+
+    private SqliteStateStore Open(TimeProvider clock, params (string, string)[] extraMetadata) =>
+        SqliteStateStore.Create(TestContexts.Create(_directory.Path, [("connectionString", "data/state.db"), .. extraMetadata]), clock);
 
     private SqliteConnection OpenRaw()
     {
@@ -238,11 +240,17 @@ public sealed class SqliteStateStoreTests : IDisposable
         Assert.Equal(1, await WinnersAsync(200, i => store.SetAsync(Set("race", i.ToString(), concurrency: StateConcurrency.FirstWrite), default)));
     }
 
-    [Fact]
-    public async Task Two_stores_on_one_file_see_each_other_and_race_etags_safely()
+    /// <param name="sharedDatabase">
+    /// True: two components of one process, which share the database (one writer). False: as two processes would
+    /// (a store with its own clock gets its own connections), coordinated by SQLite's locks alone.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_stores_on_one_file_see_each_other_and_race_etags_safely(bool sharedDatabase)
     {
         await using var first = Open();
-        await using var second = Open();
+        await using var second = sharedDatabase ? Open() : Open(new ManualTimeProvider(_clock.GetUtcNow()));
         await first.SetAsync(Set("shared", "0"), default);
 
         for (var round = 0; round < 3; round++)
@@ -254,6 +262,21 @@ public sealed class SqliteStateStoreTests : IDisposable
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
             (i % 2 == 0 ? first : second).SetAsync(Set($"n{i}", i.ToString()), default)));
         for (var i = 0; i < 200; i++) Assert.NotNull(await first.GetAsync($"n{i}", default));
+    }
+
+    [Fact]
+    public async Task A_store_closed_while_another_shares_its_database_leaves_that_one_working()
+    {
+        await using var survivor = Open();
+        var closed = Open();
+        await closed.SetAsync(Set("k", "1"), default);
+        await closed.DisposeAsync();
+        await closed.DisposeAsync();
+
+        await survivor.SetAsync(Set("k", "2"), default);
+        Assert.Equal("2", Encoding.UTF8.GetString((await survivor.GetAsync("k", default))!.Value));
+        await using var reopened = Open();
+        Assert.Equal("2", Encoding.UTF8.GetString((await reopened.GetAsync("k", default))!.Value));
     }
 
     [Fact]
