@@ -44,7 +44,8 @@ public sealed class WorkflowActorTests
         var client = _system.CreateClient();
 
         var instanceId = await client.ScheduleNewWorkflowAsync("FiveSteps", "order-1", 10);
-        Assert.Equal(WorkflowRuntimeStatus.Pending, (await client.GetWorkflowStateAsync(instanceId)).RuntimeStatus);
+        // The first turn runs in the start call; the first activity waits for the after-turn dispatch.
+        Assert.Equal(WorkflowRuntimeStatus.Running, (await client.GetWorkflowStateAsync(instanceId)).RuntimeStatus);
         await _system.RunUntilIdleAsync();
 
         var state = await client.WaitForWorkflowCompletionAsync(instanceId);
@@ -141,8 +142,8 @@ public sealed class WorkflowActorTests
     public async Task A_crash_between_commit_and_dispatch_is_repaired_by_the_recovery_reminder_without_duplicating_history()
     {
         var client = _system.CreateClient();
-        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-6", 0);
         _system.LoseAfterTurnWork = true;
+        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-6", 0);
 
         await _system.RunUntilIdleAsync();
         Assert.Empty(_executions);
@@ -260,15 +261,15 @@ public sealed class WorkflowActorTests
     }
 
     [Fact]
-    public async Task Reusing_an_ended_instance_id_reports_the_new_start_as_pending_then_runs_it_cleanly()
+    public async Task Reusing_an_ended_instance_id_runs_the_new_start_cleanly_from_a_fresh_history()
     {
         var client = _system.CreateClient();
         await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 0);
         await _system.RunUntilIdleAsync();
 
         await client.ScheduleNewWorkflowAsync("FiveSteps", "order-11", 100);
-        var pending = await client.GetWorkflowStateAsync("order-11");
-        Assert.Equal((WorkflowRuntimeStatus.Pending, 100, 0), (pending.RuntimeStatus, pending.ReadInputAs<int>(), pending.ReadOutputAs<int>()));
+        var restarted = await client.GetWorkflowStateAsync("order-11");
+        Assert.Equal((WorkflowRuntimeStatus.Running, 100, 0), (restarted.RuntimeStatus, restarted.ReadInputAs<int>(), restarted.ReadOutputAs<int>()));
         await _system.RunUntilIdleAsync();
 
         Assert.Equal(105, (await client.GetWorkflowStateAsync("order-11")).ReadOutputAs<int>());

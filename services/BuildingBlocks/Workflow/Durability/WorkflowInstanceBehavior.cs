@@ -6,9 +6,8 @@ using DaprShop.Workflow.History;
 namespace DaprShop.Workflow.Durability;
 
 /// <summary>
-/// The durable home of one instance. A start is queued in the inbox and run by a reminder (so a new instance reports
-/// Pending until its first turn); any other delivery (activity results, events) runs the turn at once, in the same
-/// actor call: process the inbox, commit history + inbox + outbox in one state write, turn timers into reminders, then
+/// The durable home of one instance. A start (unless scheduled for later) or any other delivery (activity results,
+/// events) runs the turn at once, in the same actor call: process the inbox, commit history + inbox + outbox in one state write, turn timers into reminders, then
 /// send the outbox messages this turn added after the turn (so two instances messaging each other never wait on each
 /// other's lock). Activity requests stay in the outbox until their result arrives, so the periodic recovery reminder,
 /// which re-runs the turn and re-sends the whole outbox, repairs whatever a crash interrupted until the instance is done.
@@ -24,6 +23,7 @@ public sealed class WorkflowInstanceBehavior(
     /// <summary>Dapr.Actors' "fire once" period.</summary>
     public static readonly TimeSpan Once = Timeout.InfiniteTimeSpan;
 
+    /// <summary>Runs the first turn in this call, as a delivery does; a start scheduled for later waits for its reminder.</summary>
     public async Task<bool> StartAsync(WorkflowMessage start)
     {
         var state = await LoadAsync();
@@ -31,7 +31,7 @@ public sealed class WorkflowInstanceBehavior(
         {
             return false;
         }
-        await EnqueueAsync(state, start.Event);
+        await ApplyAsync(state, start.Event);
         return true;
     }
 
@@ -47,8 +47,7 @@ public sealed class WorkflowInstanceBehavior(
         {
             return false;
         }
-        await EnsureRecoveryAsync(state);
-        await RunTurnAsync(state with { Inbox = [.. state.Inbox, message.Event], RecoveryRegistered = true }, sendAll: false);
+        await ApplyAsync(state, message.Event);
         return true;
     }
 
@@ -122,20 +121,14 @@ public sealed class WorkflowInstanceBehavior(
 
     private static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
 
-    private async Task EnqueueAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
+    private async Task ApplyAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
     {
-        await EnsureRecoveryAsync(state);
-        await actor.SaveStateAsync(StateKey, state with { Inbox = [.. state.Inbox, inboxEvent], RecoveryRegistered = true });
-        await actor.RegisterReminderAsync(NewEventReminder, null, TimeSpan.Zero, Once);
-    }
-
-    /// <summary>Once until the instance is done rather than on every event: each registration rewrites stored reminders.</summary>
-    private async Task EnsureRecoveryAsync(WorkflowRuntimeState state)
-    {
+        // Once until the instance is done rather than on every event: each registration rewrites stored reminders.
         if (!state.RecoveryRegistered)
         {
             await actor.RegisterReminderAsync(RecoveryReminder, null, recoveryInterval, recoveryInterval);
         }
+        await RunTurnAsync(state with { Inbox = [.. state.Inbox, inboxEvent], RecoveryRegistered = true }, sendAll: false);
     }
 
     /// <param name="state">The stored state, plus what this call delivered to its inbox.</param>
