@@ -43,7 +43,7 @@ public static class CheckoutBenchmark
         var loopShoppers = await PrepareShoppersAsync(setup, options.Shoppers, loopSku, cancellationToken);
         var preparationTime = preparation.Elapsed;
 
-        await CheckOutAsync(1, "checkout warm-up", new CheckoutLoad(setup, loopShoppers, loopSku), options.Duration / 4, cancellationToken);
+        await CheckOutAsync(1, "checkout warm-up", new CheckoutLoad(setup, loopShoppers, loopSku), options.Warmup, cancellationToken);
         var load = new CheckoutLoad(setup, loopShoppers, loopSku);
         var checkouts = await CheckOutAsync(2, "checkouts, each shopper waiting for Paid", load, options.Duration, cancellationToken);
 

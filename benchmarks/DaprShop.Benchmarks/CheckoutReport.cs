@@ -22,7 +22,7 @@ public static class CheckoutReport
         AppendInvalidity(report, reasons);
 
         report.AppendLine("### Checkouts").AppendLine();
-        report.AppendLine(Invariant, $"Each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, waits for the workflow to clear the cart, puts one unit back in it and checks out again. Latency is from just before the POST to the time the order's timeline gives for Paid (the shop's clock, on this machine), so it does not depend on the poll interval; the polls are part of the load.").AppendLine();
+        report.AppendLine(Invariant, $"After {Seconds(options.Warmup)} of the same load as a warm-up (the processes' JIT re-compiles their hot code optimized meanwhile), each shopper checks out (`POST /api/ordering/orders/checkout`, a new Idempotency-Key, `pm_card_visa`), reads the order every {CheckoutLoad.PollInterval.TotalMilliseconds:0} ms until it is Paid, waits for the workflow to clear the cart, puts one unit back in it and checks out again. Latency is from just before the POST to the time the order's timeline gives for Paid (the shop's clock, on this machine), so it does not depend on the poll interval; the polls are part of the load.").AppendLine();
         report.AppendLine(Invariant, $"| Closed loop, {options.Shoppers} shoppers, {Seconds(options.Duration)} | checkouts/s | Errors | p50 | p95 | p99 | max |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         report.AppendLine(Invariant,
