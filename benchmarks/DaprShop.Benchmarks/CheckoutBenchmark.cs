@@ -45,7 +45,9 @@ public static class CheckoutBenchmark
 
         await CheckOutAsync(1, "checkout warm-up", new CheckoutLoad(setup, loopShoppers, loopSku), options.Warmup, cancellationToken);
         var load = new CheckoutLoad(setup, loopShoppers, loopSku);
+        var cpuBefore = ShopCpuTimes.Capture(shop.RunnerProcessId!.Value);
         var checkouts = await CheckOutAsync(2, "checkouts, each shopper waiting for Paid", load, options.Duration, cancellationToken);
+        var cpu = ShopCpuTimes.Capture(shop.RunnerProcessId!.Value).Since(cpuBefore);
 
         // Prepared only now, so their access tokens (valid 15 minutes) cannot expire during a long --duration.
         preparation.Restart();
@@ -54,7 +56,7 @@ public static class CheckoutBenchmark
         await setup.SetStockAsync(admin, flashSaleSku, FlashSaleUnits, cancellationToken);
         var flashSale = await RunFlashSaleAsync(shop, setup, flashSaleShoppers, cancellationToken);
 
-        var results = new CheckoutBenchmarkResults(options, machine, preparationTime, checkouts, load.Stages, load.Errors, flashSale);
+        var results = new CheckoutBenchmarkResults(options, machine, preparationTime, checkouts, load.Stages, cpu, load.Errors, flashSale);
         await ReportOutput.PublishAsync(CheckoutReport.Render(results), options.OutputFile, cancellationToken);
         return 0;
     }

@@ -7,6 +7,7 @@ public sealed record CheckoutBenchmarkResults(
     TimeSpan ShopperPreparation,
     LoadResult Checkouts,
     IReadOnlyCollection<CheckoutStages> CheckoutStages,
+    ShopCpuTimes CheckoutCpu,
     IReadOnlyDictionary<string, int> CheckoutErrors,
     FlashSaleResult FlashSale)
 {

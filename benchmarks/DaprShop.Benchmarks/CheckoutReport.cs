@@ -29,6 +29,7 @@ public static class CheckoutReport
             $"| checkout to Paid through the gateway | {checkouts.SucceededPerSecond:N1} | {checkouts.Failed:N0} | {Milliseconds(checkouts.Latency.P50Milliseconds)} | {Milliseconds(checkouts.Latency.P95Milliseconds)} | {Milliseconds(checkouts.Latency.P99Milliseconds)} | {Milliseconds(checkouts.Latency.MaxMilliseconds)} |");
         report.AppendLine();
         AppendStages(report, results.CheckoutStages);
+        AppendCpu(report, results.CheckoutCpu, checkouts);
         if (results.CheckoutErrors.Count > 0)
             report.AppendLine("Errors by kind: " + string.Join(", ", results.CheckoutErrors.OrderBy(error => error.Key).Select(error => $"{error.Key}: {error.Value:N0}")) + ".").AppendLine();
         report.AppendLine(Invariant, $"- ≥ {PerformanceTargets.MinCheckoutsPerSecond:0} checkouts/s: **{Verdict(results.MeetsThroughputTarget)}** ({checkouts.SucceededPerSecond:N1}/s)");
@@ -44,6 +45,21 @@ public static class CheckoutReport
         report.AppendLine();
         report.AppendLine(Invariant, $"Exactly the stock sold and every other shopper refused cleanly: **{(sale.SoldExactlyTheStock ? "yes" : "no")}**.");
         return report.ToString();
+    }
+
+    private static void AppendCpu(StringBuilder report, ShopCpuTimes cpu, LoadResult checkouts)
+    {
+        var paid = Math.Max(checkouts.Succeeded, 1);
+        var total = cpu.ByProcess.Values.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+        report.AppendLine(Invariant, $"CPU per paid checkout by process during the measured run ({Environment.ProcessorCount} cores; {total.TotalSeconds / checkouts.Elapsed.TotalSeconds:0.00} cores busy on average):").AppendLine();
+        report.AppendLine("| Process | CPU per checkout | Share |");
+        report.AppendLine("|---|---:|---:|");
+        foreach (var (name, time) in cpu.ByProcess.OrderByDescending(pair => pair.Value))
+        {
+            report.AppendLine(Invariant, $"| {name} | {time.TotalMilliseconds / paid:0.00} ms | {100 * time / total:0} % |");
+        }
+        report.AppendLine(Invariant, $"| **total** | **{total.TotalMilliseconds / paid:0.00} ms** | |");
+        report.AppendLine();
     }
 
     private static void AppendStages(StringBuilder report, IReadOnlyCollection<CheckoutStages> stages)

@@ -38,6 +38,9 @@ public sealed partial class ShopRun : IAsyncDisposable
     public IReadOnlyList<TemplateApp> Apps { get; private set; } = [];
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The runner's process (it hosts every sidecar and starts the apps); null before <see cref="StartAsync"/>.</summary>
+    public int? RunnerProcessId => _runner?.Id;
+
     public Uri Gateway => new($"http://127.0.0.1:{Apps.Single(a => a.AppId == "gateway").AppPort}");
 
     public string Output
