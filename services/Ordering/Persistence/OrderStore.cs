@@ -16,10 +16,9 @@ namespace DaprShop.Ordering.Persistence;
 /// <remarks>Filtering by status loads every listed order: enough for this shop's volume, not for millions of orders.</remarks>
 internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILogger<OrderStore> logger)
 {
+    private static string KeyOf(Guid orderId) => $"order:{orderId}";
 
-    public static string KeyOf(Guid orderId) => $"order:{orderId}";
-
-    public static string UserIndexKeyOf(Guid userId) => $"orders-by-user:{userId}";
+    private static string UserIndexKeyOf(Guid userId) => $"orders-by-user:{userId}";
 
     public Task<Order?> GetAsync(Guid orderId, CancellationToken cancellationToken = default) =>
         dapr.GetStateAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
@@ -64,7 +63,7 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
     /// Applies <paramref name="change"/> to the stored order until it is saved over the version it read, then publishes
     /// the change. <paramref name="change"/> answers null to leave the order as it is; the stored order is returned then.
     /// </summary>
-    public async Task<Order?> UpdateAsync(Guid orderId, Func<Order, Order?> change, CancellationToken cancellationToken = default)
+    private async Task<Order?> UpdateAsync(Guid orderId, Func<Order, Order?> change, CancellationToken cancellationToken = default)
     {
         while (true)
         {
@@ -176,7 +175,7 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
     /// The change is saved whatever happens here; a broker that cannot take the event is logged, not thrown, so the
     /// caller does not redo a saved change. Subscribers dedupe by (order id, version).
     /// </summary>
-    public async Task PublishAsync(Order order, CancellationToken cancellationToken = default)
+    private async Task PublishAsync(Order order, CancellationToken cancellationToken = default)
     {
         try
         {
