@@ -9,8 +9,9 @@ namespace DaprShop.Workflow.Durability;
 /// The durable home of one instance. A start (unless scheduled for later) or any other delivery (activity results,
 /// events) runs the turn at once, in the same actor call: process the inbox, commit history + inbox + outbox in one
 /// state write, turn timers into reminders, then send the outbox messages this turn added after the turn (so two
-/// instances messaging each other never wait on each other's lock). Activity requests stay in the outbox until their result arrives, so the periodic recovery reminder,
-/// which re-runs the turn and re-sends the whole outbox, repairs whatever a crash interrupted until the instance is done.
+/// instances messaging each other never wait on each other's lock). Activity requests stay in the outbox until their
+/// result arrives, so the periodic recovery reminder, which re-runs the turn and re-sends the whole outbox, repairs
+/// whatever a crash interrupted until the instance is done.
 /// </summary>
 public sealed class WorkflowInstanceBehavior(
     IActorTurnContext actor, WorkflowTurnProcessor turns, OutboxDispatcher dispatcher, TimeProvider time, TimeSpan recoveryInterval)
