@@ -14,23 +14,24 @@ public sealed class OutboxDispatcher(IActorProxyFactory proxies, WorkflowActorTy
     /// instance messages, then tells <paramref name="instanceId"/> which instance messages went out. Activity requests
     /// need no acknowledgement: the instance drops one from its outbox when its result arrives.
     /// </summary>
-    public async Task DispatchAsync(string instanceId, IReadOnlyList<OutboxMessage> messages)
+    public async Task DispatchAsync(string instanceId, IReadOnlyList<OutboxMessage> messages) =>
+        // Awaited together, so a failing send never leaves the others' outcomes unobserved.
+        await Task.WhenAll([
+            .. messages.OfType<ActivityRequest>().Select(activity =>
+                proxies.CreateActorProxy<IActivityActor>(new ActorId(activity.TaskExecutionKey), actorTypes.Activity).RunAsync(activity)),
+            SendInstanceMessagesAsync(instanceId, [.. messages.OfType<InstanceMessage>()]),
+        ]);
+
+    private async Task SendInstanceMessagesAsync(string instanceId, IReadOnlyList<InstanceMessage> instanceMessages)
     {
-        var activities = messages.OfType<ActivityRequest>()
-            .Select(activity => proxies.CreateActorProxy<IActivityActor>(new ActorId(activity.TaskExecutionKey), actorTypes.Activity).RunAsync(activity))
-            .ToList();
-        var instanceMessages = messages.OfType<InstanceMessage>().ToList();
+        if (instanceMessages.Count == 0) return;
         foreach (var instanceMessage in instanceMessages)
         {
             // A missing target (SendEvent to an unknown instance) answers false: dropped, as in Dapr.
             await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceMessage.TargetInstanceId), actorTypes.Workflow)
                 .DeliverAsync(new WorkflowMessage(instanceMessage.Event));
         }
-        if (instanceMessages.Count > 0)
-        {
-            await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceId), actorTypes.Workflow)
-                .AcknowledgeDispatchAsync(new OutboxAcknowledgement(instanceMessages));
-        }
-        await Task.WhenAll(activities);
+        await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(instanceId), actorTypes.Workflow)
+            .AcknowledgeDispatchAsync(new OutboxAcknowledgement(instanceMessages));
     }
 }
