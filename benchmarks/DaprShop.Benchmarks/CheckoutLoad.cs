@@ -44,12 +44,12 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
         var elapsed = Stopwatch.GetElapsedTime(start);
         cancellationToken.ThrowIfCancellationRequested();
         var latencies = perShopper.SelectMany(list => list).ToArray();
-        return new LoadResult(name, LatencySummary.FromTicks(latencies), latencies.Length, Failed, elapsed, DispatchLateness: null);
+        return new LoadResult(name, LatencySummary.FromDurations(latencies), latencies.Length, Failed, elapsed, DispatchLateness: null);
     }
 
-    private async Task<List<long>> RunShopperAsync(string accessToken, long stopAt, CancellationToken cancellationToken)
+    private async Task<List<TimeSpan>> RunShopperAsync(string accessToken, long stopAt, CancellationToken cancellationToken)
     {
-        var latencies = new List<long>();
+        var latencies = new List<TimeSpan>();
         while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < stopAt)
         {
             var sent = DateTimeOffset.UtcNow;
@@ -61,7 +61,7 @@ public sealed class CheckoutLoad(ShopSetup shop, IReadOnlyList<string> shoppers,
             }
             else
             {
-                latencies.Add((long)((paidAt - sent).TotalSeconds * Stopwatch.Frequency));
+                latencies.Add(paidAt - sent);
                 await RefillCartAsync(accessToken, cancellationToken);
             }
             Interlocked.Increment(ref _completed);

@@ -69,7 +69,7 @@ public static class CheckoutReport
         report.AppendLine("|---|---:|---:|---:|");
         foreach (var (name, span) in CheckoutStages.Spans)
         {
-            var latency = LatencySummary.FromTicks([.. stages.Select(stage => (long)(span(stage).TotalSeconds * System.Diagnostics.Stopwatch.Frequency))]);
+            var latency = LatencySummary.FromDurations(stages.Select(span));
             report.AppendLine(Invariant, $"| {name} | {Milliseconds(latency.P50Milliseconds)} | {Milliseconds(latency.P95Milliseconds)} | {Milliseconds(latency.MaxMilliseconds)} |");
         }
         report.AppendLine();

@@ -24,6 +24,10 @@ public sealed record LatencySummary(long Count, double P50Milliseconds, double P
             Milliseconds(stopwatchTicks[^1]));
     }
 
+    /// <summary>Latencies measured as durations (timestamps from clocks other than the load generator's stopwatch).</summary>
+    public static LatencySummary FromDurations(IEnumerable<TimeSpan> durations) =>
+        FromTicks([.. durations.Select(duration => (long)(duration.TotalSeconds * Stopwatch.Frequency))]);
+
     private static double Percentile(long[] sorted, double percent)
     {
         var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);

@@ -35,16 +35,16 @@ public sealed class WorkflowLoad(DaprWorkflowClient client, string instanceIdPre
         var elapsed = Stopwatch.GetElapsedTime(start);
         cancellationToken.ThrowIfCancellationRequested();
         var completionTimes = perSlot.SelectMany(list => list).ToArray();
-        return new LoadResult(name, LatencySummary.FromTicks(completionTimes), completionTimes.Length, Failed, elapsed, DispatchLateness: null);
+        return new LoadResult(name, LatencySummary.FromDurations(completionTimes), completionTimes.Length, Failed, elapsed, DispatchLateness: null);
     }
 
-    private async Task<List<long>> RunSlotAsync(int total, CancellationToken cancellationToken)
+    private async Task<List<TimeSpan>> RunSlotAsync(int total, CancellationToken cancellationToken)
     {
-        var completionTimes = new List<long>();
+        var completionTimes = new List<TimeSpan>();
         while (!cancellationToken.IsCancellationRequested && Interlocked.Increment(ref _scheduled) is var sequence && sequence <= total)
         {
             if (await RunInstanceAsync($"{instanceIdPrefix}-{sequence:D6}", cancellationToken) is { } completionTime)
-                completionTimes.Add((long)(completionTime.TotalSeconds * Stopwatch.Frequency));
+                completionTimes.Add(completionTime);
             else
                 Interlocked.Increment(ref _failed);
             Interlocked.Increment(ref _finished);
