@@ -100,24 +100,34 @@ public sealed partial class ShopRun : IAsyncDisposable
         _runner.BeginErrorReadLine();
 
         // Right after its sidecar listens, as the runner starts its own apps: the sidecar's readiness waits for the app.
+        var runner = _runner;
+        string? RunnerExited() => runner.HasExited ? $"the multi-app run exited with {runner.ExitCode}:\n{Output}" : null;
         foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is null))
         {
-            while (!await IsListeningAsync(killable.App.DaprHttpPort))
-            {
-                if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{Output}");
-                await Task.Delay(100);
-            }
+            await WaitUntilAsync(() => IsListeningAsync(killable.App.DaprHttpPort), RunnerExited,
+                () => $"the sidecar of {killable.App.AppId} did not listen in time:\n{Output}", deadline, TimeSpan.FromMilliseconds(100));
             killable.Start();
         }
         foreach (var app in Apps)
         {
-            while (!await IsHealthyAsync(app))
-            {
-                if (_runner.HasExited) throw new InvalidOperationException($"the multi-app run exited with {_runner.ExitCode}:\n{Output}");
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{app.AppId} was not healthy in time:\n{Output}");
-                await Task.Delay(200);
-            }
+            await WaitUntilAsync(() => IsHealthyAsync(app), RunnerExited, () => $"{app.AppId} was not healthy in time:\n{Output}", deadline,
+                TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds. Fails with <see cref="InvalidOperationException"/> as soon as
+    /// <paramref name="gaveUp"/> names a reason waiting is pointless (a process exited), with <see cref="TimeoutException"/>
+    /// at the deadline.
+    /// </summary>
+    private static async Task WaitUntilAsync(
+        Func<Task<bool>> condition, Func<string?> gaveUp, Func<string> tooLate, DateTime deadline, TimeSpan interval)
+    {
+        while (!await condition())
+        {
+            if (gaveUp() is { } reason) throw new InvalidOperationException(reason);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(tooLate());
+            await Task.Delay(interval);
         }
     }
 
@@ -131,12 +141,9 @@ public sealed partial class ShopRun : IAsyncDisposable
         {
             var sidecar = killable.Sidecar!;
             sidecar.Start();
-            while (!await IsListeningAsync(killable.App.DaprHttpPort))
-            {
-                if (sidecar.HasExited) throw new InvalidOperationException($"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}");
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the sidecar of {killable.App.AppId} did not listen in time:\n{sidecar.Output}");
-                await Task.Delay(100);
-            }
+            await WaitUntilAsync(() => IsListeningAsync(killable.App.DaprHttpPort),
+                () => sidecar.HasExited ? $"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}" : null,
+                () => $"the sidecar of {killable.App.AppId} did not listen in time:\n{sidecar.Output}", deadline, TimeSpan.FromMilliseconds(100));
             killable.Start();
             JsonArray? subscriptions;
             while ((subscriptions = await EventRelay.ReadSubscriptionsAsync(Http, killable.App.AppPort)) is null)
