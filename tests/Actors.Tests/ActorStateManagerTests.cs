@@ -23,6 +23,43 @@ public sealed class ActorStateManagerTests
     }
 
     [Fact]
+    public async Task A_key_found_missing_is_not_read_again_to_set_it_and_is_saved_as_an_add()
+    {
+        Assert.False((await _state.TryGetStateAsync<int>("marker")).HasValue);
+        Assert.False(await _state.ContainsStateAsync("marker"));
+        await _state.SetStateAsync("marker", 1);
+        await _state.SaveStateAsync();
+
+        Assert.Equal(1, _store.Loads);
+        var change = Assert.Single(Assert.Single(_store.Saves));
+        Assert.Equal(("marker", StateChangeKind.Add), (change.StateName, change.ChangeKind));
+        Assert.Equal(1, await _state.GetStateAsync<int>("marker"));
+    }
+
+    [Fact]
+    public async Task A_removed_key_is_known_missing_after_the_save()
+    {
+        _store.Values["old"] = "\"x\"";
+        await _state.RemoveStateAsync("old");
+        await _state.SaveStateAsync();
+
+        Assert.False((await _state.TryGetStateAsync<string>("old")).HasValue);
+        Assert.True(await _state.TryAddStateAsync("old", "y"));
+        Assert.Equal(1, _store.Loads);
+    }
+
+    [Fact]
+    public async Task Clearing_the_cache_forgets_missing_keys_too()
+    {
+        await _state.TryGetStateAsync<int>("count");
+        _store.Values["count"] = "5";
+
+        await _state.ClearCacheAsync();
+
+        Assert.Equal(5, await _state.GetStateAsync<int>("count"));
+    }
+
+    [Fact]
     public async Task Saves_nothing_when_nothing_changed()
     {
         _store.Values["count"] = "3";

@@ -12,6 +12,12 @@ internal sealed class ActorStateManager(
 {
     private readonly Dictionary<string, TrackedState> _tracked = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Keys this activation found missing in the store, or removed from it, and has not set since. Only the actor writes
+    /// its state, so they stay missing: setting one later (a marker, a new reservation) need not read it again to know.
+    /// </summary>
+    private readonly HashSet<string> _knownMissing = new(StringComparer.Ordinal);
+
     public async Task AddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
     {
         if (!await TryAddStateAsync(stateName, value, cancellationToken))
@@ -37,7 +43,8 @@ internal sealed class ActorStateManager(
             return;
         }
 
-        var exists = await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null;
+        var exists = await IsStoredAsync(stateName, cancellationToken);
+        _knownMissing.Remove(stateName);
         _tracked[stateName] = new TrackedState(value, typeof(T), exists ? StateChangeKind.Update : StateChangeKind.Add);
     }
 
@@ -60,7 +67,8 @@ internal sealed class ActorStateManager(
             return true;
         }
 
-        if (await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null) return false;
+        if (await IsStoredAsync(stateName, cancellationToken)) return false;
+        _knownMissing.Remove(stateName);
         _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.Add);
         return true;
     }
@@ -73,8 +81,13 @@ internal sealed class ActorStateManager(
             return tracked.Kind == StateChangeKind.Remove ? default : new ConditionalValue<T>(true, (T)tracked.Value!);
         }
 
+        if (_knownMissing.Contains(stateName)) return default;
         var json = await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken);
-        if (json is null) return default;
+        if (json is null)
+        {
+            _knownMissing.Add(stateName);
+            return default;
+        }
 
         var value = JsonSerializer.Deserialize<T>(json, jsonSerializerOptions)!;
         _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.None);
@@ -93,6 +106,7 @@ internal sealed class ActorStateManager(
                 case StateChangeKind.Add:
                     // Never saved: forgetting it is enough.
                     _tracked.Remove(stateName);
+                    _knownMissing.Add(stateName);
                     return true;
                 default:
                     tracked.Kind = StateChangeKind.Remove;
@@ -100,7 +114,7 @@ internal sealed class ActorStateManager(
             }
         }
 
-        if (await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is null) return false;
+        if (!await IsStoredAsync(stateName, cancellationToken)) return false;
         _tracked[stateName] = new TrackedState(null, typeof(object), StateChangeKind.Remove);
         return true;
     }
@@ -109,7 +123,7 @@ internal sealed class ActorStateManager(
     {
         ArgumentNullException.ThrowIfNull(stateName);
         if (_tracked.TryGetValue(stateName, out var tracked)) return tracked.Kind != StateChangeKind.Remove;
-        return await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null;
+        return await IsStoredAsync(stateName, cancellationToken);
     }
 
     public async Task<T> GetOrAddStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
@@ -119,6 +133,7 @@ internal sealed class ActorStateManager(
 
         // Still tracked here means it was removed in this activation, so the store holds it: an update, not an add.
         var kind = _tracked.ContainsKey(stateName) ? StateChangeKind.Update : StateChangeKind.Add;
+        _knownMissing.Remove(stateName);
         _tracked[stateName] = new TrackedState(value, typeof(T), kind);
         return value;
     }
@@ -142,6 +157,7 @@ internal sealed class ActorStateManager(
     public Task ClearCacheAsync(CancellationToken cancellationToken = default)
     {
         _tracked.Clear();
+        _knownMissing.Clear();
         return Task.CompletedTask;
     }
 
@@ -160,9 +176,22 @@ internal sealed class ActorStateManager(
 
         foreach (var change in changes)
         {
-            if (change.ChangeKind == StateChangeKind.Remove) _tracked.Remove(change.StateName);
+            if (change.ChangeKind == StateChangeKind.Remove)
+            {
+                _tracked.Remove(change.StateName);
+                _knownMissing.Add(change.StateName);
+            }
             else _tracked[change.StateName].Kind = StateChangeKind.None;
         }
+    }
+
+    /// <summary>Whether the store holds an untracked key, read only when this activation does not already know it is missing.</summary>
+    private async Task<bool> IsStoredAsync(string stateName, CancellationToken cancellationToken)
+    {
+        if (_knownMissing.Contains(stateName)) return false;
+        if (await provider.TryLoadStateAsync(actorType, actorId, stateName, cancellationToken) is not null) return true;
+        _knownMissing.Add(stateName);
+        return false;
     }
 
     private sealed class TrackedState(object? value, Type valueType, StateChangeKind kind)
