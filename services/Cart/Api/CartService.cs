@@ -2,6 +2,7 @@ using DaprShop.Actors;
 using DaprShop.Cart.Actors;
 using DaprShop.Cart.Domain;
 using DaprShop.Cart.Lookups;
+using DaprShop.Contracts.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DaprShop.Cart.Api;
@@ -32,7 +33,7 @@ public sealed class CartService(IActorProxyFactory actors, CatalogLookups catalo
         var change = await apply(address.Actor(actors), new CartItemChange(variant.Value, quantity, stock.Value?.Available ?? 0));
         return change.Rejection is { } rejection
             ? CartProblems.For(rejection)
-            : TypedResults.Ok(await ViewAsync(change.Contents.Lines, cancellationToken));
+            : TypedResults.Ok(await ViewAsync(change.Contents.Lines, cancellationToken, variant.Value));
     }
 
     public async Task<CartView> RemoveItemAsync(CartAddress address, string sku, CancellationToken cancellationToken) =>
@@ -41,6 +42,9 @@ public sealed class CartService(IActorProxyFactory actors, CatalogLookups catalo
     public async Task<CartView> ClearAsync(CartAddress address, CancellationToken cancellationToken) =>
         await ViewAsync((await address.Actor(actors).ClearAsync()).Lines, cancellationToken);
 
-    private async Task<CartView> ViewAsync(IReadOnlyList<CartLine> lines, CancellationToken cancellationToken) =>
-        CartView.Create(lines, await Task.WhenAll(lines.Select(line => catalogue.FindVariantAsync(line.Sku, cancellationToken))));
+    /// <param name="justLookedUp">A variant read from catalog for this request already, which is not asked for again.</param>
+    private async Task<CartView> ViewAsync(IReadOnlyList<CartLine> lines, CancellationToken cancellationToken, CatalogVariant? justLookedUp = null) =>
+        CartView.Create(lines, await Task.WhenAll(lines.Select(line => line.Sku == justLookedUp?.Sku
+            ? Task.FromResult(Lookup<CatalogVariant>.Found(justLookedUp))
+            : catalogue.FindVariantAsync(line.Sku, cancellationToken))));
 }

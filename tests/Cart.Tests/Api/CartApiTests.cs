@@ -48,6 +48,19 @@ public sealed class CartApiTests(CartCluster cluster)
         Assert.Single((await cart.ReadCartAsync()).Lines);
     }
 
+    [Fact]
+    public async Task Adding_an_item_prices_the_answer_with_the_variant_it_just_read_instead_of_asking_catalog_again()
+    {
+        var shirt = cluster.Catalogue.Offer(price: 700);
+        var socks = cluster.Catalogue.Offer(price: 300);
+        var first = await Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", body: new { sku = shirt.Sku, quantity = 1 }));
+
+        var second = await Public.SendAsync(CartCluster.Request(HttpMethod.Post, "items", first.CartIdHeader(), body: new { sku = socks.Sku, quantity = 2 }));
+
+        Assert.Equal([new Money(1300, "EUR")], (await second.ReadCartAsync()).Subtotals);
+        Assert.Equal((2, 1), (cluster.Catalogue.VariantReads[shirt.Sku], cluster.Catalogue.VariantReads[socks.Sku]));
+    }
+
     [Theory]
     [InlineData("short")]
     [InlineData("AAAAAAAAAAAAAAAAAAAA==")]

@@ -22,13 +22,19 @@ public sealed class CatalogueStandIn : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> Stock { get; } = new();
 
+    /// <summary>How often cart asked for each SKU's variant.</summary>
+    public ConcurrentDictionary<string, int> VariantReads { get; } = new();
+
     public static async Task<CatalogueStandIn> StartAsync()
     {
         CatalogueStandIn? standIn = null;
         var app = await LoopbackApp.StartAsync(_ => { }, app =>
         {
             app.MapGet("/variants/{sku}", (string sku) =>
-                standIn!.Variants.TryGetValue(sku, out var variant) ? Results.Ok(variant) : Results.Problem(statusCode: StatusCodes.Status404NotFound));
+            {
+                standIn!.VariantReads.AddOrUpdate(sku, 1, (_, reads) => reads + 1);
+                return standIn.Variants.TryGetValue(sku, out var variant) ? Results.Ok(variant) : Results.Problem(statusCode: StatusCodes.Status404NotFound);
+            });
             app.MapGet("/items/{sku}", (string sku) => Results.Ok(new StockAvailability(sku, standIn!.Stock.GetValueOrDefault(sku))));
         });
         standIn = new CatalogueStandIn(app);
