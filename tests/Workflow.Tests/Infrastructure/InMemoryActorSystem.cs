@@ -116,7 +116,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
         new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time,
             Workflows.RecoveryInterval);
 
-    private ActivityBehavior ActivityBehavior(InMemoryActor actor) => new(actor, Workflows, _services, this, ActorTypes, Time);
+    /// <summary>One per activity actor, as one activation keeps it until the actor is deactivated.</summary>
+    private ActivityBehavior ActivityBehavior(InMemoryActor actor) => actor.Activity ??= new(Workflows, _services, this, ActorTypes, Time);
 
     private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, WorkflowJson.Options), WorkflowJson.Options)!;
 
@@ -130,6 +131,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
         public string Type => type;
         public ActorId Id => id;
         public Dictionary<string, Reminder> Reminders { get; } = new();
+
+        public ActivityBehavior? Activity { get; set; }
 
         public async Task<T> InTurnAsync<T>(Func<Task<T>> call)
         {

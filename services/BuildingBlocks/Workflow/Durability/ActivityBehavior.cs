@@ -8,30 +8,29 @@ namespace DaprShop.Workflow.Durability;
 /// <summary>
 /// Runs one scheduled activity at least once, in the call that dispatches it: the instance keeps the request in its
 /// outbox until the result arrives, so a crash anywhere before that is repaired by the instance's recovery re-sending
-/// the request, which runs the activity again (the instance drops a duplicate result). A completion marker, written
-/// after the result was delivered, keeps a request re-sent after that (a recovery racing the first dispatch) from
-/// running the activity a second time; the actor's turn lock makes such a re-send wait for the first run to finish.
+/// the request, which runs the activity again (the instance drops a duplicate result). The activation remembers that it
+/// delivered the result, so a request re-sent meanwhile (a recovery racing the first dispatch, which the actor's turn
+/// lock makes wait for the first run) does not run the activity a second time. Remembered in memory, not in state: only
+/// a request still in the outbox is ever re-sent, and after a crash that means its result was never delivered, so the
+/// activity has to run again anyway; a stored marker cost every activity a state read and a state write.
 /// </summary>
 public sealed class ActivityBehavior(
-    IActorTurnContext actor,
     WorkflowRuntimeOptions registrations,
     IServiceProvider services,
     IActorProxyFactory proxies,
     WorkflowActorTypeNames actorTypes,
     TimeProvider time)
 {
-    public const string CompletedKey = "completed";
+    private bool _delivered;
 
     public async Task RunAsync(ActivityRequest request)
     {
-        if ((await actor.TryGetStateAsync<bool>(CompletedKey)).HasValue)
-        {
-            return;
-        }
+        if (_delivered) return;
         var outcome = await ExecuteAsync(request);
         await proxies.CreateActorProxy<IWorkflowActor>(new ActorId(request.InstanceId), actorTypes.Workflow).DeliverAsync(new WorkflowMessage(outcome));
-        await actor.SaveStateAsync(CompletedKey, true);
+        _delivered = true;
     }
+
     private async Task<HistoryEvent> ExecuteAsync(ActivityRequest request)
     {
         await using var scope = services.CreateAsyncScope();
