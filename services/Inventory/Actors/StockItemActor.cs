@@ -14,7 +14,8 @@ namespace DaprShop.Inventory.Actors;
 /// <remarks>
 /// A changing turn saves its state explicitly, then publishes the <see cref="StockChanged"/> events it queued; the
 /// events sit in the saved state (an outbox) until the broker took them, so a crash or failed publish between the two
-/// publishes them later (from the next turn, or a retry reminder). Subscribers may see an event twice and dedupe by
+/// publishes them later (from the next turn, or a retry reminder). Published events leave the stored outbox with the
+/// next turn's save. Subscribers may see an event twice and dedupe by
 /// <see cref="StockChanged.Version"/> or by the CloudEvent id <c>{sku}:{version}</c>.
 /// Expiry uses one reminder per SKU, due at the earliest open expiry, rather than one per reservation: a hot SKU holds
 /// hundreds of reservations, and each reminder write rewrites a stored list in the sidecar; with one TTL for all, later
@@ -28,6 +29,9 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
 
     private static readonly TimeSpan PublishRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan OneShot = TimeSpan.FromMilliseconds(-1);
+
+    /// <summary>The last version this activation saw the broker take; stored events up to it need not be published again.</summary>
+    private long _publishedThrough;
 
     public async Task<ReservationOutcome> Reserve(ReserveStock request)
     {
@@ -133,6 +137,9 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
         // Registered before the save: a reminder without the reservation it was for fires harmlessly, while a saved
         // reservation without a reminder would hold its stock until the SKU's next call.
         await ScheduleExpiryAsync(item);
+        // What this activation published in earlier turns leaves the stored outbox with this turn's save, instead of
+        // costing each publishing turn a second save; a new activation publishes what is still stored again.
+        item.DropPublishedThrough(_publishedThrough);
         if (item.Changed)
         {
             foreach (var reservation in item.FinishedThisTurn)
@@ -149,7 +156,13 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
             await StateManager.SaveStateAsync();
         }
 
-        await PublishPendingAsync(item);
+        if (await PublishPendingAsync(item) && !item.Changed)
+        {
+            // Nothing else to save this turn (a retry reminder, say): drain the stored outbox now.
+            item.DropPublishedThrough(_publishedThrough);
+            await StateManager.SetStateAsync(StockItemState.StateKey, item.ToState());
+            await StateManager.SaveStateAsync();
+        }
     }
 
     private async Task ScheduleExpiryAsync(StockItem item)
@@ -163,10 +176,10 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
         item.ExpiryReminderDueAt = earliest;
     }
 
-    /// <summary>Publishes the saved events in version order; what the broker took leaves the outbox at the end of the turn.</summary>
-    private async Task PublishPendingAsync(StockItem item)
+    /// <summary>Publishes the saved events in version order; true when the broker took at least one.</summary>
+    private async Task<bool> PublishPendingAsync(StockItem item)
     {
-        var published = 0;
+        var publishedBefore = _publishedThrough;
         try
         {
             foreach (var change in item.PendingEvents)
@@ -176,7 +189,7 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
                     Topics.StockChanged,
                     change,
                     new Dictionary<string, string> { ["cloudevent.id"] = $"{change.Sku}:{change.Version}" });
-                published++;
+                _publishedThrough = change.Version;
             }
         }
         catch (Exception error) when (error is DaprException or HttpRequestException)
@@ -185,10 +198,6 @@ public sealed class StockItemActor(ActorHost host, DaprClient dapr, InitialStock
             await RegisterReminderAsync(PublishRetryReminder, null, PublishRetryDelay, OneShot);
         }
 
-        if (published > 0)
-        {
-            item.MarkPublished(published);
-            await StateManager.SetStateAsync(StockItemState.StateKey, item.ToState());
-        }
+        return _publishedThrough > publishedBefore;
     }
 }

@@ -25,6 +25,8 @@ public sealed class StockItem
         ExpiryReminderDueAt = state.ExpiryReminderDueAt;
         _open = new Dictionary<string, Reservation>(state.Open, StringComparer.Ordinal);
         _pendingEvents = [.. state.PendingEvents];
+        // Loading the stored due time is not a change.
+        Changed = false;
     }
 
     public string Sku { get; }
@@ -131,12 +133,11 @@ public sealed class StockItem
         Sku, Levels.OnHand, Levels.Reserved, Levels.Committed, Levels.Available, Version,
         [.. _open.Values.OrderBy(reservation => reservation.ExpiresAt).Select(reservation => new OpenReservation(reservation.Id, reservation.Quantity, reservation.ExpiresAt))]);
 
-    /// <summary>The first <paramref name="count"/> pending events reached the broker.</summary>
-    public void MarkPublished(int count)
-    {
-        _pendingEvents.RemoveRange(0, count);
-        Changed = true;
-    }
+    /// <summary>
+    /// The pending events up to <paramref name="version"/> reached the broker: they leave the outbox with the next save,
+    /// which this does not call for (<see cref="Changed"/> stays as it is).
+    /// </summary>
+    public void DropPublishedThrough(long version) => _pendingEvents.RemoveAll(change => change.Version <= version);
 
     public StockItemState ToState() => new(Levels, Version, new Dictionary<string, Reservation>(_open), [.. _pendingEvents], ExpiryReminderDueAt);
 

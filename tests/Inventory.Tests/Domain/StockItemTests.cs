@@ -236,13 +236,23 @@ public sealed class StockItemTests
     }
 
     [Fact]
+    public void A_loaded_item_has_no_change_to_save_until_something_changes()
+    {
+        var stored = Stocked(10);
+        stored.Reserve(Request("r1", 1), null, Now);
+        stored.ExpiryReminderDueAt = Now.AddMinutes(10);
+
+        Assert.False(new StockItem(Sku, stored.ToState()).Changed);
+    }
+
+    [Fact]
     public void Published_events_leave_the_outbox_and_the_rest_survive_a_reload()
     {
         var item = Stocked(10);
         item.Reserve(Request("r1", 1), null, Now);
         item.Reserve(Request("r2", 1), null, Now);
 
-        item.MarkPublished(1);
+        item.DropPublishedThrough(1);
         var reloaded = new StockItem(Sku, item.ToState());
 
         Assert.Equal(2, Assert.Single(reloaded.PendingEvents).Version);
