@@ -42,6 +42,8 @@ public sealed class RedisClient(RedisSettings settings) : IAsyncDisposable
             }
             catch (RedisConnectionException error) when (!error.TimedOut && attempt < MaxRetries && !cancellationToken.IsCancellationRequested)
             {
+                // The server probably went away (a restart): the idle connections are as dead as this one.
+                await CloseIdleAsync();
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
             finally
