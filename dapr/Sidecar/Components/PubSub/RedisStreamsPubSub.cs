@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DaprShop.Sidecar.Components.Redis;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed class RedisStreamsPubSub : IPubSub
     private readonly RedisClient _client;
     private readonly ILogger _logger;
     private readonly Channel<(RedisStreamConsumer Consumer, RedisStreamEntry Entry)> _queue;
-    private readonly List<RedisStreamConsumer> _consumers = [];
+    private readonly ConcurrentQueue<RedisStreamConsumer> _consumers = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
 
@@ -63,7 +64,7 @@ public sealed class RedisStreamsPubSub : IPubSub
     public IAsyncDisposable Subscribe(string topic, string consumerGroup, BrokerHandler handler)
     {
         var consumer = new RedisStreamConsumer(topic, consumerGroup, handler, _client, _settings, _queue.Writer, _logger);
-        lock (_consumers) _consumers.Add(consumer);
+        _consumers.Enqueue(consumer);
         return consumer;
     }
 
@@ -81,13 +82,7 @@ public sealed class RedisStreamsPubSub : IPubSub
     /// <summary>Stops every consumer, then the workers (a handler in progress is cancelled), then closes the connections.</summary>
     public async ValueTask DisposeAsync()
     {
-        RedisStreamConsumer[] consumers;
-        lock (_consumers)
-        {
-            consumers = [.. _consumers];
-            _consumers.Clear();
-        }
-        foreach (var consumer in consumers) await consumer.DisposeAsync();
+        while (_consumers.TryDequeue(out var consumer)) await consumer.DisposeAsync();
         await _stopping.CancelAsync();
         await Task.WhenAll(_workers);
         _stopping.Dispose();

@@ -34,10 +34,7 @@ public sealed class RedisPubSubTests : IAsyncLifetime
     [Fact]
     public async Task A_published_message_reaches_the_subscriber_of_another_sidecar_as_a_cloud_event()
     {
-        var app = await StartSubscriberAsync("subscriber");
-        var resources = await ResourcesAsync();
-        await StartSidecarAsync("redis-subscriber", resources, app);
-        var publisher = await StartSidecarAsync("redis-publisher", resources);
+        var (app, publisher) = await SubscriberAndPublisherAsync("redis-subscriber");
 
         var marker = await PublishAsync(publisher);
 
@@ -77,10 +74,7 @@ public sealed class RedisPubSubTests : IAsyncLifetime
     [Fact]
     public async Task A_message_answered_with_RETRY_is_delivered_again_and_acknowledged_after_SUCCESS()
     {
-        var app = await StartSubscriberAsync("subscriber");
-        var resources = await ResourcesAsync();
-        await StartSidecarAsync("redis-retry", resources, app);
-        var publisher = await StartSidecarAsync("redis-publisher", resources);
+        var (app, publisher) = await SubscriberAndPublisherAsync("redis-retry");
         var marker = Guid.NewGuid().ToString("N");
         using var _ = app.Respond(r => r.BodyContains(marker) && app.Matching(On(marker)).Count == 1 ? AppReply.Json("""{"status":"RETRY"}""") : null);
 
@@ -130,10 +124,7 @@ public sealed class RedisPubSubTests : IAsyncLifetime
     [Fact]
     public async Task The_consumer_group_and_the_consumer_are_named_after_the_app_id()
     {
-        var app = await StartSubscriberAsync("subscriber");
-        var resources = await ResourcesAsync();
-        await StartSidecarAsync("redis-group", resources, app);
-        var publisher = await StartSidecarAsync("redis-publisher", resources);
+        var (app, publisher) = await SubscriberAndPublisherAsync("redis-group");
         await app.WaitForAsync(On(await PublishAsync(publisher)), "delivery");
 
         await using var client = _redis.CreateClient();
@@ -146,10 +137,7 @@ public sealed class RedisPubSubTests : IAsyncLifetime
     [Fact]
     public async Task After_Redis_is_killed_and_restarted_empty_publishing_and_delivery_work_again()
     {
-        var app = await StartSubscriberAsync("subscriber");
-        var resources = await ResourcesAsync();
-        await StartSidecarAsync("redis-reconnect", resources, app);
-        var publisher = await StartSidecarAsync("redis-publisher", resources);
+        var (app, publisher) = await SubscriberAndPublisherAsync("redis-reconnect");
         await app.WaitForAsync(On(await PublishAsync(publisher)), "delivery before Redis restarts");
 
         _redis.Kill();
@@ -218,6 +206,15 @@ public sealed class RedisPubSubTests : IAsyncLifetime
         var resources = Path.Combine(_directory.Path, Guid.NewGuid().ToString("N"));
         await TestComponents.WriteRedisPubSubAsync(resources, _redis, [("processingTimeout", "1s"), ("redeliverInterval", "200ms"), .. metadata]);
         return resources;
+    }
+
+    /// <summary>A subscribing app behind a sidecar of <paramref name="subscriberAppId"/>, and a publishing sidecar without an app.</summary>
+    private async Task<(RecordingApp App, SidecarUnderTest Publisher)> SubscriberAndPublisherAsync(string subscriberAppId)
+    {
+        var app = await StartSubscriberAsync("subscriber");
+        var resources = await ResourcesAsync();
+        await StartSidecarAsync(subscriberAppId, resources, app);
+        return (app, await StartSidecarAsync("redis-publisher", resources));
     }
 
     private async Task<RecordingApp> StartSubscriberAsync(string name) =>
