@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace DaprShop.Testing;
@@ -10,8 +9,9 @@ namespace DaprShop.Testing;
 /// The whole shop as a user starts it, for end-to-end tests and the shop benchmark: the multi-app run of
 /// <c>dapr/dapr.yaml</c> through the local sidecar's <c>run -f</c>, as a child process. The template is copied with
 /// changes so a developer's own run is left alone: ports moved up by <see cref="PortOffset"/>, local data and the
-/// sidecars' name registry in a temp folder, and the chosen build configuration. Stopped with SIGTERM, which the
-/// runner handles like Ctrl+C (SIGINT may be ignored when a CI job runs in the background, SIGTERM never is).
+/// sidecars' name registry in a temp folder, the chosen build configuration, and optionally Redis as the broker.
+/// Stopped with SIGTERM, which the runner handles like Ctrl+C (SIGINT may be ignored when a CI job runs in the
+/// background, SIGTERM never is).
 /// </summary>
 public sealed partial class ShopRun : IAsyncDisposable
 {
@@ -26,8 +26,9 @@ public sealed partial class ShopRun : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly IReadOnlyCollection<string> _killableAppIds;
     private readonly IReadOnlyCollection<string> _standaloneSidecarAppIds;
+    private readonly bool _redisPubSub;
     private readonly Dictionary<string, KillableApp> _killableApps = [];
-    private readonly List<EventRelay> _eventRelays = [];
+    private RedisServer? _redis;
     private Process? _runner;
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -59,19 +60,28 @@ public sealed partial class ShopRun : IAsyncDisposable
     /// <param name="standaloneSidecarAppIds">
     /// Apps the run leaves out altogether: the app and its sidecar are both started by this class, each a process of
     /// its own (<see cref="KillableApp.Sidecar"/>), so a test can kill the sidecar alone. The sidecar gets the flags and
-    /// variables the runner gives its own (template settings, tokens, the run's registry), and the run's events on the
-    /// app's topics through an <see cref="EventRelay"/>; what the app publishes does not reach the run.
+    /// variables the runner gives its own (template settings, tokens, the run's registry). Needs
+    /// <paramref name="redisPubSub"/>: the embedded broker is one per process, so only a broker every process reaches
+    /// brings such a sidecar the run's events and the run its events.
+    /// </param>
+    /// <param name="redisPubSub">
+    /// Runs the shop on <c>pubsub.redis</c> instead of the embedded broker: the run's <c>pubsub</c> component points at a
+    /// <see cref="RedisServer"/> the run starts and stops.
     /// </param>
     public ShopRun(
         string buildConfiguration,
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyCollection<string>? killableAppIds = null,
-        IReadOnlyCollection<string>? standaloneSidecarAppIds = null)
+        IReadOnlyCollection<string>? standaloneSidecarAppIds = null,
+        bool redisPubSub = false)
     {
         _buildConfiguration = buildConfiguration;
         _environment = environment ?? new Dictionary<string, string>();
         _killableAppIds = killableAppIds ?? [];
         _standaloneSidecarAppIds = standaloneSidecarAppIds ?? [];
+        _redisPubSub = redisPubSub;
+        if (_standaloneSidecarAppIds.Count > 0 && !redisPubSub)
+            throw new ArgumentException("standalone sidecars need redisPubSub: the embedded broker does not reach another process", nameof(standaloneSidecarAppIds));
     }
 
     /// <summary>One of the apps named as killable when the run was created.</summary>
@@ -81,8 +91,9 @@ public sealed partial class ShopRun : IAsyncDisposable
     public async Task StartAsync()
     {
         var template = WriteTemplate();
+        if (_redisPubSub) await UseRedisPubSubAsync();
         var deadline = DateTime.UtcNow + StartupDeadline;
-        await StartStandaloneAppsAsync(template, deadline);
+        await StartStandaloneAppsAsync(deadline);
         var start = new ProcessStartInfo("dotnet", ["exec", SidecarDll, "run", "-f", template, "--no-build"])
         {
             RedirectStandardOutput = true,
@@ -132,10 +143,19 @@ public sealed partial class ShopRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// Apps with a sidecar of their own, before the run: sidecar, then app, then, once the app answers
-    /// <c>/dapr/subscribe</c> with topics, its <see cref="EventRelay"/>, which joins the run's template as an app of its own.
+    /// Replaces the run's copy of <c>components/pubsub.yaml</c> with <c>pubsub.redis</c> on a server of the run's own.
+    /// A message a killed sidecar had taken is delivered again once it has been pending for processingTimeout; 2 s
+    /// (checked every second) instead of daprd's 60 s keeps a crash test within its wait for settled orders.
     /// </summary>
-    private async Task StartStandaloneAppsAsync(string template, DateTime deadline)
+    private async Task UseRedisPubSubAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        await TestComponents.WriteRedisPubSubAsync(
+            Path.Combine(WorkDirectory, "components"), _redis, [("processingTimeout", "2s"), ("redeliverInterval", "1s")]);
+    }
+
+    /// <summary>Apps with a sidecar of their own, before the run: sidecar, then app.</summary>
+    private async Task StartStandaloneAppsAsync(DateTime deadline)
     {
         foreach (var killable in _killableApps.Values.Where(killable => killable.Sidecar is not null))
         {
@@ -145,22 +165,6 @@ public sealed partial class ShopRun : IAsyncDisposable
                 () => sidecar.HasExited ? $"the sidecar of {killable.App.AppId} exited:\n{sidecar.Output}" : null,
                 () => $"the sidecar of {killable.App.AppId} did not listen in time:\n{sidecar.Output}", deadline, TimeSpan.FromMilliseconds(100));
             killable.Start();
-            JsonArray? subscriptions;
-            while ((subscriptions = await EventRelay.ReadSubscriptionsAsync(Http, killable.App.AppPort)) is null)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{killable.App.AppId} did not answer /dapr/subscribe in time:\n{killable.Output}");
-                await Task.Delay(200);
-            }
-            if (subscriptions.Count == 0) continue;
-            var relay = await EventRelay.StartAsync(subscriptions, SidecarClient(killable.App));
-            _eventRelays.Add(relay);
-            File.AppendAllText(template, $"""
-                  - appID: {killable.App.AppId}-events
-                    appDirPath: {WorkDirectory}
-                    appPort: {relay.Port}
-                    daprHTTPPort: {FreePort.Next()}
-
-                """);
         }
     }
 
@@ -181,7 +185,7 @@ public sealed partial class ShopRun : IAsyncDisposable
         }
         _runner?.Dispose();
         foreach (var killable in _killableApps.Values) killable.Dispose();
-        foreach (var relay in _eventRelays) await relay.DisposeAsync();
+        if (_redis is not null) await _redis.DisposeAsync();
         Http.Dispose();
         try { Directory.Delete(WorkDirectory, recursive: true); } catch (IOException) { }
     }

@@ -17,6 +17,25 @@ public static class TestComponents
     public static Task WriteInMemoryPubSubAsync(string resourcesPath, string name = "pubsub", CancellationToken cancellationToken = default) =>
         WriteAsync(resourcesPath, name, "pubsub.in-memory", [], cancellationToken);
 
+    /// <summary>
+    /// <c>pubsub.redis</c> on <paramref name="redis"/>, authenticating as its default user. <paramref name="metadata"/>
+    /// adds or overrides fields, e.g. a short <c>processingTimeout</c> and <c>redeliverInterval</c> so a test need not
+    /// wait daprd's 60 s for a message to be delivered again.
+    /// </summary>
+    public static Task WriteRedisPubSubAsync(
+        string resourcesPath, RedisServer redis, IReadOnlyList<(string Name, string Value)>? metadata = null, string name = "pubsub",
+        CancellationToken cancellationToken = default)
+    {
+        var fields = new List<(string Name, string Value)> { ("redisHost", redis.Address) };
+        if (redis.Password is { } password) fields.Add(("redisPassword", password));
+        foreach (var field in metadata ?? [])
+        {
+            fields.RemoveAll(existing => existing.Name == field.Name);
+            fields.Add(field);
+        }
+        return WriteAsync(resourcesPath, name, "pubsub.redis", fields, cancellationToken);
+    }
+
     /// <summary><c>bindings.localstorage</c>: each <c>create</c> writes a file under <paramref name="rootPath"/>.</summary>
     public static Task WriteLocalStorageBindingAsync(string resourcesPath, string rootPath, string name = "email", CancellationToken cancellationToken = default) =>
         WriteAsync(resourcesPath, name, "bindings.localstorage", [("rootPath", rootPath)], cancellationToken);

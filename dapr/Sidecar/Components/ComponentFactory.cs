@@ -17,6 +17,7 @@ public static class ComponentFactory
     private static readonly Dictionary<string, Func<ComponentContext, IPubSub>> PubSubs = new()
     {
         ["pubsub.in-memory"] = InMemoryPubSub.Create,
+        ["pubsub.redis"] = RedisStreamsPubSub.Create,
     };
 
     private static readonly Dictionary<string, Func<ComponentContext, ISecretStore>> SecretStores = new()
