@@ -244,7 +244,7 @@ public sealed partial class ShopSetup(ShopRun shop, HttpClient http)
                     return Uri.UnescapeDataString(link.Groups["token"].Value);
                 }
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {page} email for {email} in {directory}.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {page} email for {email} in {directory}. The run's output:\n{shop.Output}");
             await Task.Delay(100, cancellationToken);
         }
     }
