@@ -8,12 +8,20 @@ namespace DaprShop.Cart;
 
 public static class CartServiceCollectionExtensions
 {
+    // Every non-empty cart keeps an idle reminder, and every add or checkout re-registers or removes it; spread over
+    // partitions, each of those rewrites one small stored list instead of the list of every cart's reminder.
+    private const int ReminderStoragePartitions = 64;
+
     /// <summary>The cart actor, its idle timeouts (configuration section <c>Cart</c>), the catalogue lookups and validators.</summary>
     public static IServiceCollection AddCart(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CartOptions>().BindConfiguration(CartOptions.SectionName);
-        services.AddActors(options => options.Actors.RegisterActor<CartActor>(CartActor.TypeName));
+        services.AddActors(actors =>
+        {
+            actors.RemindersStoragePartitions ??= ReminderStoragePartitions;
+            actors.Actors.RegisterActor<CartActor>(CartActor.TypeName);
+        });
         services.AddSingleton<ServiceLookup>();
         services.AddSingleton<CatalogLookups>();
         services.AddSingleton<CartService>();
