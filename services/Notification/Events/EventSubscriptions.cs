@@ -2,6 +2,7 @@ using DaprShop.Contracts;
 using DaprShop.Contracts.Identity;
 using DaprShop.Contracts.Ordering;
 using DaprShop.Dapr;
+using DaprShop.Notification.Templates;
 
 namespace DaprShop.Notification.Events;
 
@@ -18,12 +19,13 @@ public static class EventSubscriptions
                 handler.HandleAsync(registered, cloudEvent, cancellationToken));
         Subscribe(endpoints, Topics.OrderStatusChanged,
             (OrderStatusChanged change, CloudEventAttributes cloudEvent, OrderStatusChangedHandler handler, CancellationToken cancellationToken) =>
-                handler.HandleAsync(change, cloudEvent, cancellationToken));
+                handler.HandleAsync(change, cloudEvent, cancellationToken),
+            match: OrderStatusEmail.SubscriptionMatch);
         return endpoints;
     }
 
-    private static void Subscribe(IEndpointRouteBuilder endpoints, string topic, Delegate handler) =>
+    private static void Subscribe(IEndpointRouteBuilder endpoints, string topic, Delegate handler, string? match = null) =>
         endpoints.MapPost(SidecarOnlyRoutes.ForTopic(topic), handler)
-            .WithTopic(ComponentNames.PubSub, topic)
+            .WithTopic(ComponentNames.PubSub, topic, match: match)
             .WithTags("Events");
 }

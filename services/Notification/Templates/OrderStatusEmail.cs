@@ -12,8 +12,17 @@ namespace DaprShop.Notification.Templates;
 internal static class OrderStatusEmail
 {
     /// <summary>Pending and AwaitingPayment are steps inside a checkout the shopper is watching; they get no email.</summary>
-    public static bool IsSentFor(OrderStatus status) =>
-        status is OrderStatus.Paid or OrderStatus.Failed or OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.Shipped;
+    private static readonly OrderStatus[] EmailedStatuses =
+        [OrderStatus.Paid, OrderStatus.Failed, OrderStatus.Cancelled, OrderStatus.Refunded, OrderStatus.Shipped];
+
+    public static bool IsSentFor(OrderStatus status) => EmailedStatuses.Contains(status);
+
+    /// <summary>
+    /// The subscription's routing rule: the sidecar drops the other statuses' events, so the steps of every checkout
+    /// are never delivered here (statuses are names on the wire).
+    /// </summary>
+    public static string SubscriptionMatch { get; } =
+        string.Join(" || ", EmailedStatuses.Select(status => $"event.data.status == \"{status}\""));
 
     public static EmailMessage For(OrderStatusChanged change, UserContact to)
     {

@@ -36,6 +36,20 @@ public sealed class TopicSubscriptionTests
     }
 
     [Fact]
+    public async Task A_topic_endpoint_with_a_match_is_listed_as_a_routing_rule_without_a_default_route()
+    {
+        await using var app = await TestApp.StartAsync(app =>
+            app.MapPost("/events/orders", () => TopicResults.Success()).WithTopic("pubsub", "orders", match: "event.data.status == \"Paid\""));
+
+        var subscription = Assert.Single(JsonDocument.Parse(await app.Client.GetStringAsync("/dapr/subscribe")).RootElement.EnumerateArray());
+
+        Assert.False(subscription.TryGetProperty("route", out _));
+        var rule = Assert.Single(subscription.GetProperty("routes").GetProperty("rules").EnumerateArray());
+        Assert.Equal(("event.data.status == \"Paid\"", "/events/orders"), (rule.GetProperty("match").GetString(), rule.GetProperty("path").GetString()));
+        Assert.False(subscription.GetProperty("routes").TryGetProperty("default", out _));
+    }
+
+    [Fact]
     public async Task An_app_without_topics_answers_an_empty_list()
     {
         await using var app = await TestApp.StartAsync(_ => { });

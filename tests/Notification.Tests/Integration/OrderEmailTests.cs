@@ -31,17 +31,20 @@ public sealed class OrderEmailTests(NotificationCluster cluster)
     }
 
     [Fact]
-    public async Task A_step_inside_checkout_is_acknowledged_without_email_or_lookup()
+    public async Task A_step_inside_checkout_is_not_even_delivered_because_the_subscription_rule_drops_it()
     {
         var ann = cluster.Identity.AddUser();
         var orderId = Guid.CreateVersion7();
-        var eventId = Guid.NewGuid().ToString();
+        var stepId = Guid.NewGuid().ToString();
+        var paidId = Guid.NewGuid().ToString();
 
-        await cluster.PublishAsync(Topics.OrderStatusChanged, Change(ann, orderId, OrderStatus.AwaitingPayment, version: 2), eventId);
+        await cluster.PublishAsync(Topics.OrderStatusChanged, Change(ann, orderId, OrderStatus.AwaitingPayment, version: 2), stepId);
+        await cluster.PublishAsync(Topics.OrderStatusChanged, Change(ann, orderId, OrderStatus.Paid, version: 3), paidId);
 
-        await Eventually.HoldsAsync(() => cluster.DeliveriesOf(eventId, "SUCCESS") == 1);
-        Assert.Equal(0, cluster.Identity.LookupsOf(ann.UserId));
-        Assert.Empty(Directory.GetFiles(cluster.EmailDirectory, $"order-{orderId}-*"));
+        // Published first, so a delivered step would have arrived by the time the Paid change has.
+        await Eventually.HoldsAsync(() => cluster.DeliveriesOf(paidId, "SUCCESS") == 1);
+        Assert.DoesNotContain(cluster.Deliveries, delivery => delivery.EventId == stepId);
+        Assert.Equal([$"order-{orderId}-paid.eml"], Directory.GetFiles(cluster.EmailDirectory, $"order-{orderId}-*").Select(Path.GetFileName));
     }
 
     [Fact]

@@ -29,10 +29,12 @@ internal static class TopicSubscriptionCatalog
                 }
 
                 routesByTopic[(subscription.PubsubName, subscription.Topic)] = route;
+                // A rule without a default route: daprd drops what the rule does not match (reference §3.4).
                 documents.Add(new SubscriptionDocument(
                     subscription.PubsubName,
                     subscription.Topic,
-                    route,
+                    subscription.Match is null ? route : null,
+                    subscription.Match is { } match ? new SubscriptionRoutes([new SubscriptionRule(match, route)]) : null,
                     subscription.DeadLetterTopic,
                     subscription.Metadata.Count == 0 ? null : subscription.Metadata));
             }
@@ -62,10 +64,15 @@ internal static class TopicSubscriptionCatalog
     }
 }
 
-/// <summary>One entry of the <c>GET /dapr/subscribe</c> answer.</summary>
+/// <summary>One entry of the <c>GET /dapr/subscribe</c> answer: a single <c>route</c>, or <c>routes</c> with rules.</summary>
 internal sealed record SubscriptionDocument(
     [property: JsonPropertyName("pubsubname")] string PubsubName,
     [property: JsonPropertyName("topic")] string Topic,
-    [property: JsonPropertyName("route")] string Route,
+    [property: JsonPropertyName("route"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Route,
+    [property: JsonPropertyName("routes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubscriptionRoutes? Routes,
     [property: JsonPropertyName("deadLetterTopic"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DeadLetterTopic,
     [property: JsonPropertyName("metadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Metadata);
+
+internal sealed record SubscriptionRoutes([property: JsonPropertyName("rules")] IReadOnlyList<SubscriptionRule> Rules);
+
+internal sealed record SubscriptionRule([property: JsonPropertyName("match")] string Match, [property: JsonPropertyName("path")] string Path);
