@@ -23,23 +23,36 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
     public Task<Order?> GetAsync(Guid orderId, CancellationToken cancellationToken = default) =>
         dapr.GetStateAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
 
-    /// <summary>For the workflows' activities, which only run for saved orders: a missing one is a bug, so it fails the activity.</summary>
-    public async Task<Order> GetRequiredAsync(Guid orderId) =>
-        await GetAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+    /// <summary>
+    /// For the workflows' activities, which only run for saved orders: a missing one is a bug, so it fails the activity.
+    /// The ETag comes along, so moving the order on can save over this read instead of reading it again.
+    /// </summary>
+    public async Task<StoredOrder> GetRequiredAsync(Guid orderId)
+    {
+        var (order, etag) = await dapr.GetStateAndETagAsync<Order>(ComponentNames.StateStore, KeyOf(orderId));
+        return order is null ? throw new InvalidOperationException($"Order {orderId} does not exist.") : new StoredOrder(order, etag);
+    }
 
     /// <summary>
     /// Moves the order to <paramref name="status"/> (saved, then published). Already there, it publishes it again: a
     /// workflow activity reruns after a crash, and the crash may have come between the save and the publish; subscribers
     /// dedupe by (order id, version).
     /// </summary>
-    public async Task MoveAsync(Guid orderId, OrderStatus status, DateTimeOffset at, string? reason = null)
+    public Task MoveAsync(Guid orderId, OrderStatus status, DateTimeOffset at, string? reason = null) =>
+        MoveAsync(orderId, read: null, status, at, reason);
+
+    /// <summary>As <see cref="MoveAsync(Guid, OrderStatus, DateTimeOffset, string?)"/>, trying to save over <paramref name="read"/> first.</summary>
+    public Task MoveAsync(StoredOrder read, OrderStatus status, DateTimeOffset at, string? reason = null) =>
+        MoveAsync(read.Order.Id, read, status, at, reason);
+
+    private async Task MoveAsync(Guid orderId, StoredOrder? read, OrderStatus status, DateTimeOffset at, string? reason)
     {
         var alreadyThere = false;
         var order = await UpdateAsync(orderId, order =>
         {
             alreadyThere = order.Status == status;
             return alreadyThere ? null : order.MoveTo(status, at, reason);
-        });
+        }, read);
         if (alreadyThere) await PublishAsync(order!);
     }
 
@@ -63,11 +76,15 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
     /// Applies <paramref name="change"/> to the stored order until it is saved over the version it read, then publishes
     /// the change. <paramref name="change"/> answers null to leave the order as it is; the stored order is returned then.
     /// </summary>
-    private async Task<Order?> UpdateAsync(Guid orderId, Func<Order, Order?> change, CancellationToken cancellationToken = default)
+    /// <param name="read">A recent read to try first; a save over it that loses to another change reads again.</param>
+    private async Task<Order?> UpdateAsync(Guid orderId, Func<Order, Order?> change, StoredOrder? read = null, CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            var (order, etag) = await dapr.GetStateAndETagAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+            var (order, etag) = read is { } known
+                ? (known.Order, known.ETag)
+                : await dapr.GetStateAndETagAsync<Order>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+            read = null;
             if (order is null) return null;
             if (change(order) is not { } changed) return order;
             if (await dapr.TrySaveStateAsync(ComponentNames.StateStore, KeyOf(orderId), changed, etag, cancellationToken: cancellationToken))

@@ -14,7 +14,8 @@ internal sealed class AbandonCheckoutActivity(OrderStore orders, Payments paymen
 {
     public override async Task<bool> RunAsync(WorkflowActivityContext context, OrderStatusChange change)
     {
-        var order = await orders.GetRequiredAsync(change.OrderId);
+        var read = await orders.GetRequiredAsync(change.OrderId);
+        var order = read.Order;
         var payment = await payments.CancelAsync(order.Id);
         if (payment?.Status == PaymentStatus.Succeeded)
         {
@@ -22,7 +23,7 @@ internal sealed class AbandonCheckoutActivity(OrderStore orders, Payments paymen
         }
 
         await stock.ReleaseAllAsync(order);
-        await orders.MoveAsync(order.Id, change.Status, clock.GetUtcNow(), change.Reason);
+        await orders.MoveAsync(read, change.Status, clock.GetUtcNow(), change.Reason);
         return true;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ConfirmOrderActivity(OrderStore orders, StockItems stock, 
 
         // The cart first, so a shopper who sees the order Paid finds the cart emptied.
         await dapr.InvokeMethodAsync(AppIds.Cart, $"internal/carts/{order.UserId}/clear", new ClearCheckedOutCart(order.CartRevision));
-        await Orders.MoveAsync(order.Id, OrderStatus.Paid, clock.GetUtcNow());
+        await MoveOrderAsync(OrderStatus.Paid, clock.GetUtcNow());
         return true;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class StartPaymentActivity(OrderStore orders, Payments payments,
 {
     protected override async Task<PaymentState> RunAsync(Order order)
     {
-        await Orders.MoveAsync(order.Id, OrderStatus.AwaitingPayment, clock.GetUtcNow());
+        await MoveOrderAsync(OrderStatus.AwaitingPayment, clock.GetUtcNow());
         return await payments.StartAsync(order);
     }
 }
