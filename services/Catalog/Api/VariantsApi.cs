@@ -29,9 +29,7 @@ public static class VariantsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "A SKU is upper-case letters and digits in groups joined by single hyphens, e.g. TSHIRT-RED-M.");
         }
 
-        var product = await store.FindOwnerOfSkuAsync(sku, cancellationToken) is { } productId
-            ? (await store.FindAsync(productId, cancellationToken)).Product
-            : null;
+        var product = await store.FindOwnerOfSkuAsync(sku, cancellationToken);
         return product?.Content.Variants.FirstOrDefault(variant => variant.Sku == sku) is { } variant
             ? TypedResults.Ok(product.ToCatalogVariant(variant))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No product has the SKU {sku}.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DaprShop.Actors;
 using DaprShop.Catalog.Domain;
 using DaprShop.Contracts;
@@ -14,12 +15,35 @@ namespace DaprShop.Catalog.Persistence;
 /// </summary>
 internal sealed class ProductStore(DaprClient dapr, TransactionalOutbox outbox)
 {
+    /// <summary>Which product last held each SKU looked up here: a guess that saves reading the claim, checked against the product itself.</summary>
+    private readonly ConcurrentDictionary<string, Guid> _lastOwnerOfSku = new(StringComparer.Ordinal);
     public async Task<(Product? Product, string ETag)> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await dapr.GetStateAndETagAsync<Product>(ComponentNames.StateStore, StateKeys.Product(id), cancellationToken: cancellationToken);
 
-    /// <returns>Null when no product has this SKU.</returns>
-    public Task<Guid?> FindOwnerOfSkuAsync(string sku, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<Guid?>(ComponentNames.StateStore, StateKeys.ProductBySku(sku), cancellationToken: cancellationToken);
+    /// <summary>
+    /// The product that has <paramref name="sku"/> among its variants, read from state; null when none has. The product
+    /// this replica last found for the SKU is read first: a product is saved in one transaction with its SKU claims, so
+    /// if it still lists the SKU it still owns it, and only a SKU that moved or went costs the claim's read as well.
+    /// </summary>
+    public async Task<Product?> FindOwnerOfSkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        if (_lastOwnerOfSku.TryGetValue(sku, out var lastOwner) && await FindWithSkuAsync(lastOwner, sku, cancellationToken) is { } stillOwner)
+        {
+            return stillOwner;
+        }
+
+        if (await dapr.GetStateAsync<Guid?>(ComponentNames.StateStore, StateKeys.ProductBySku(sku), cancellationToken: cancellationToken) is not { } ownerId)
+        {
+            _lastOwnerOfSku.TryRemove(sku, out _);
+            return null;
+        }
+
+        _lastOwnerOfSku[sku] = ownerId;
+        return await FindWithSkuAsync(ownerId, sku, cancellationToken);
+    }
+
+    private async Task<Product?> FindWithSkuAsync(Guid productId, string sku, CancellationToken cancellationToken) =>
+        (await FindAsync(productId, cancellationToken)).Product is { } product && product.Content.Variants.Any(variant => variant.Sku == sku) ? product : null;
 
     /// <summary>Claims the product's SKUs, saves it and appends its id to the list, all or nothing, with <paramref name="productCreated"/>.</summary>
     public async Task<ProductWrite> CreateAsync(Product product, OutboxEvent productCreated, CancellationToken cancellationToken)

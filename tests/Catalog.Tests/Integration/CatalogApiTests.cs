@@ -94,6 +94,22 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_variant_lookup_follows_a_sku_that_moved_to_another_product_or_went_away()
+    {
+        var (moving, leaving) = (UniqueSku("MOVER"), UniqueSku("GONE"));
+        var first = (await CreateAsync("First home", moving, leaving)).GetProperty("id").GetString();
+        Assert.Equal("First home", (await GetJsonAsync($"variants/{moving}")).GetProperty("productName").GetString());
+        Assert.Equal("First home", (await GetJsonAsync($"variants/{leaving}")).GetProperty("productName").GetString());
+
+        var kept = UniqueSku("KEPT");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Put, $"products/{first}", ProductBody("First home", kept))).StatusCode);
+        await CreateAsync("Second home", moving);
+
+        Assert.Equal("Second home", (await GetJsonAsync($"variants/{moving}")).GetProperty("productName").GetString());
+        await AssertProblemAsync(await _host.Client.GetAsync($"variants/{leaving}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Writes_need_an_admin_token()
     {
         var id = (await CreateAsync("Guarded stool", UniqueSku("STOOL"))).GetProperty("id").GetString();
