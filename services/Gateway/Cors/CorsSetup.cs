@@ -1,3 +1,4 @@
+using DaprShop.Contracts;
 using DaprShop.Contracts.Cart;
 using DaprShop.Gateway.Correlation;
 using DaprShop.Gateway.Routing;
@@ -14,7 +15,7 @@ namespace DaprShop.Gateway.Cors;
 internal static class CorsSetup
 {
     public static readonly string[] AllowedRequestHeaders =
-        [HeaderNames.Authorization, HeaderNames.ContentType, "Idempotency-Key", CartHeaders.CartId, CorrelationId.HeaderName];
+        [HeaderNames.Authorization, HeaderNames.ContentType, IdempotencyKey.HeaderName, CartHeaders.CartId, CorrelationId.HeaderName];
 
     public static readonly string[] ExposedResponseHeaders =
         [CartHeaders.CartId, CorrelationId.HeaderName, HeaderNames.RetryAfter, HeaderNames.Location];

@@ -11,7 +11,7 @@ namespace DaprShop.Inventory.Api;
 public static class InventoryApi
 {
     /// <summary>Optional on <c>POST /items/{sku}/adjust</c>: the adjustment's id, so a retried request adjusts once.</summary>
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = IdempotencyKey.HeaderName;
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder endpoints)
     {
@@ -59,13 +59,10 @@ public static class InventoryApi
         string sku, AdjustStockRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, StockItems stock)
     {
         if (!Sku.IsWellFormed(sku)) return MalformedSku(sku);
-        if (idempotencyKey is not null && !IsWellFormedIdempotencyKey(idempotencyKey)) return MalformedIdempotencyKey();
+        if (idempotencyKey is not null && !IdempotencyKey.IsWellFormed(idempotencyKey, AdjustStock.AdjustmentIdMaxLength)) return MalformedIdempotencyKey();
 
         return Answer(await stock.For(sku).Adjust(new AdjustStock(request.Delta!.Value, request.Reason!, idempotencyKey)));
     }
-
-    private static bool IsWellFormedIdempotencyKey(string key) =>
-        key.Length is > 0 and <= AdjustStock.AdjustmentIdMaxLength && key.All(character => character is > ' ' and <= '~');
 
     private static Results<Ok<StockLevelsSnapshot>, ProblemHttpResult> Answer(StockUpdateOutcome outcome) =>
         outcome.Status == StockUpdateStatus.Applied

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DaprShop.Contracts;
 
 namespace DaprShop.Ordering.Domain;
 
@@ -10,12 +11,10 @@ namespace DaprShop.Ordering.Domain;
 /// </summary>
 public static class CheckoutKey
 {
-    public const string HeaderName = "Idempotency-Key";
+    public const string HeaderName = IdempotencyKey.HeaderName;
     public const int MaxLength = 200;
 
-    /// <summary>Printable ASCII without spaces, 1 to <see cref="MaxLength"/> characters (a UUID is typical).</summary>
-    public static bool IsWellFormed(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= MaxLength && key.All(character => character is > ' ' and <= '~');
+    public static bool IsWellFormed(string? key) => IdempotencyKey.IsWellFormed(key, MaxLength);
 
     /// <summary>A UUID built from SHA-256 of user and key, with the version bits of a custom (v8) UUID.</summary>
     public static Guid OrderIdFor(Guid userId, string key)
