@@ -1,5 +1,5 @@
-using DaprShop.Actors;
 using System.Security.Claims;
+using DaprShop.Actors;
 using DaprShop.Contracts.Ordering;
 using DaprShop.Ordering.Checkout;
 using DaprShop.Ordering.Domain;
