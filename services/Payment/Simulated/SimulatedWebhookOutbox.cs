@@ -31,7 +31,7 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
                 await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, [.. writes, Write(bucket, added, etag)], cancellationToken: cancellationToken);
                 return;
             }
-            catch (DaprApiException exception) when (exception.ErrorCode == "ERR_STATE_TRANSACTION" && attempt < MaxAttempts)
+            catch (DaprApiException exception) when (exception.IsTransactionRefused && attempt < MaxAttempts)
             {
                 // Another request changed the bucket since it was read (or the store failed): read again and retry.
             }

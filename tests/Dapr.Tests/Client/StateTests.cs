@@ -70,6 +70,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         var conflict = await Assert.ThrowsAsync<DaprApiException>(() => _client.SaveStateAsync(Store, key, "second", firstWrite));
 
         Assert.True(conflict.IsETagMismatch);
+        Assert.False(conflict.IsTransactionRefused);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("ERR_STATE_SAVE", conflict.ErrorCode);
         Assert.Equal("first", await _client.GetStateAsync<string>(Store, key));
@@ -151,6 +152,7 @@ public sealed class StateTests(SidecarFixture sidecar)
         ]));
 
         Assert.Equal("ERR_STATE_TRANSACTION", failure.ErrorCode);
+        Assert.True(failure.IsTransactionRefused);
         Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
         Assert.False(failure.IsETagMismatch);
         Assert.Equal(4, await _client.GetStateAsync<int>(Store, guarded));

@@ -12,9 +12,6 @@ namespace DaprShop.Actors;
 /// </summary>
 public sealed class TransactionalOutbox
 {
-    // How Dapr reports any refused transaction, an ETag or first-write conflict included.
-    private const string TransactionFailed = "ERR_STATE_TRANSACTION";
-
     private readonly DaprClient _dapr;
     private readonly ActorSidecarClient _sidecar;
     private readonly OutboxOptions _options;
@@ -67,7 +64,7 @@ public sealed class TransactionalOutbox
             await _dapr.ExecuteStateTransactionAsync(_options.StoreName, [.. operations, record], cancellationToken: cancellationToken);
             return true;
         }
-        catch (DaprApiException exception) when (exception.ErrorCode == TransactionFailed)
+        catch (DaprApiException exception) when (exception.IsTransactionRefused)
         {
             await DisarmAsync(outboxEvent.EventId);
             return false;

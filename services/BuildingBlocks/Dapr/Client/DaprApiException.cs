@@ -39,6 +39,12 @@ public sealed class DaprApiException : DaprException
     /// </summary>
     public bool IsETagMismatch => StatusCode == HttpStatusCode.Conflict;
 
+    /// <summary>
+    /// True when the store refused a state transaction (<c>ERR_STATE_TRANSACTION</c>): an ETag or first-write conflict
+    /// inside it, or any other store failure, which Dapr does not tell apart.
+    /// </summary>
+    public bool IsTransactionRefused => ErrorCode == "ERR_STATE_TRANSACTION";
+
     private static string Describe(HttpStatusCode statusCode, string? errorCode, string errorMessage) =>
         $"Dapr API call failed with {(int)statusCode} {statusCode}{(errorCode is null ? "" : $" {errorCode}")}: {errorMessage}";
 }
