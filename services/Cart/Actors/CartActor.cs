@@ -47,11 +47,11 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
         await UnregisterReminderAsync(IdleReminderName);
     }
 
-    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
+    public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
     {
-        if (reminderName != IdleReminderName) return Task.CompletedTask;
-        Logger.LogInformation("Cart {CartId} was idle for {IdleTimeout}; removing it", Id, IdleTimeout);
-        return StateManager.TryRemoveStateAsync(StateName);
+        // An emptied cart's reminder still fires, on a cart that is gone already.
+        if (reminderName == IdleReminderName && await ForgetAsync())
+            Logger.LogInformation("Cart {CartId} was idle for {IdleTimeout}; removed it", Id, IdleTimeout);
     }
 
     private TimeSpan IdleTimeout => CartIds.IsGuest(Id.Id) ? options.Value.GuestIdleTimeout : options.Value.UserIdleTimeout;
@@ -92,7 +92,8 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
         await RegisterReminderAsync(IdleReminderName, null, IdleTimeout, OneShot);
     }
 
-    private Task ForgetAsync() => StateManager.TryRemoveStateAsync(StateName);
+    /// <returns>Whether there was a cart to remove.</returns>
+    private Task<bool> ForgetAsync() => StateManager.TryRemoveStateAsync(StateName);
 
     private static CartContents Contents(ShoppingCart cart) => new(cart.Lines, cart.Revision);
 }
