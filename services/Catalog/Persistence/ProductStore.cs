@@ -17,6 +17,7 @@ internal sealed class ProductStore(DaprClient dapr, TransactionalOutbox outbox)
 {
     /// <summary>Which product last held each SKU looked up here: a guess that saves reading the claim, checked against the product itself.</summary>
     private readonly ConcurrentDictionary<string, Guid> _lastOwnerOfSku = new(StringComparer.Ordinal);
+
     public async Task<(Product? Product, string ETag)> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await dapr.GetStateAndETagAsync<Product>(ComponentNames.StateStore, StateKeys.Product(id), cancellationToken: cancellationToken);
 
