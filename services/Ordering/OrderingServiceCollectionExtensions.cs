@@ -37,8 +37,7 @@ public static class OrderingServiceCollectionExtensions
             workflows.RecoveryInterval = CheckoutRecoveryInterval;
             workflows.RegisterWorkflow<CheckoutWorkflow>();
             workflows.RegisterWorkflow<RefundOrderWorkflow>();
-            workflows.RegisterActivity<ReserveStockActivity>();
-            workflows.RegisterActivity<StartPaymentActivity>();
+            workflows.RegisterActivity<ReserveStockAndStartPaymentActivity>();
             workflows.RegisterActivity<ConfirmOrderActivity>();
             workflows.RegisterActivity<AbandonCheckoutActivity>();
             workflows.RegisterActivity<RefundPaymentActivity>();

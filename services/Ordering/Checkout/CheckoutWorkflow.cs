@@ -8,14 +8,14 @@ namespace DaprShop.Ordering.Checkout;
 /// <summary>
 /// One checkout, from a saved Pending order to Paid, or to Failed/Cancelled with everything undone:
 /// <list type="number">
-/// <item>reserve every line (all or nothing) — else Failed with the shortage as reason;</item>
-/// <item>AwaitingPayment and start the payment, then wait for its outcome (<see cref="PaymentOutcomeEvent"/>) until the timeout;</item>
+/// <item>reserve every line (all or nothing) — else Failed with the shortage as reason — then AwaitingPayment and start
+/// the payment; wait for its outcome (<see cref="PaymentOutcomeEvent"/>) until the timeout;</item>
 /// <item>succeeded: commit the stock, Paid, clear the cart (if unchanged since checkout);</item>
 /// <item>failed, timed out or cancelled by the shopper: cancel the payment (refund it if it succeeded late), release
 /// the stock, Failed (or Cancelled) with the reason.</item>
 /// </list>
 /// Steps that always follow each other share one activity: every activity costs the engine a dispatch, a result and a
-/// state write, and the happy path is three.
+/// state write, and the happy path is two.
 /// Every activity is idempotent (reservation ids <c>{orderId}:{sku}</c>, payment keyed by order id, status changes that
 /// are no-ops when already made), since the engine runs activities at least once.
 /// </summary>
@@ -30,13 +30,10 @@ internal sealed class CheckoutWorkflow : Workflow<CheckoutInput, OrderStatus>
     public override async Task<OrderStatus> RunAsync(WorkflowContext context, CheckoutInput input)
     {
         var orderId = input.OrderId;
-        if (await context.CallActivityAsync<string?>(nameof(ReserveStockActivity), orderId, Retries) is { } shortage)
-        {
-            return await MoveAsync(context, orderId, OrderStatus.Failed, shortage);
-        }
+        var start = await context.CallActivityAsync<CheckoutStart>(nameof(ReserveStockAndStartPaymentActivity), orderId, Retries);
+        if (start.StockShortage is { } shortage) return await MoveAsync(context, orderId, OrderStatus.Failed, shortage);
 
-        var payment = await context.CallActivityAsync<PaymentState>(nameof(StartPaymentActivity), orderId, Retries);
-        payment = await WaitForOutcomeAsync(context, payment, input.PaymentTimeout);
+        var payment = await WaitForOutcomeAsync(context, start.Payment!, input.PaymentTimeout);
 
         if (payment.Status == PaymentStatus.Succeeded)
         {
