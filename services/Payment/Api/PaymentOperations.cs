@@ -17,7 +17,8 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
 
     public async Task<PaymentResult> StartAsync(StartPayment start, CancellationToken cancellationToken)
     {
-        if (await ledgers.FindAsync(start.OrderId, cancellationToken) is { } known) return SameOrConflict(known, start);
+        var read = await ledgers.ReadAsync(start.OrderId, cancellationToken);
+        if (read.Ledger is { } known) return SameOrConflict(known, start);
 
         var stripe = await provider.GetAsync(cancellationToken);
         PaymentIntent intent;
@@ -52,18 +53,19 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
             return PaymentResult.Problem(StatusCodes.Status422UnprocessableEntity, "Payment refused", exception.StripeError.Message ?? "Stripe refused the payment.");
         }
 
-        var ledger = await ledgers.UpdateAsync(start.OrderId, current => current ?? PaymentLedger.Open(start.OrderId, start.UserId, intent), cancellationToken);
+        var ledger = await ledgers.UpdateAsync(start.OrderId, current => current ?? PaymentLedger.Open(start.OrderId, start.UserId, intent), cancellationToken, read);
         logger.LogInformation("Payment {PaymentIntentId} for order {OrderId} is {Status}", intent.Id, start.OrderId, ledger!.Status);
         return SameOrConflict(ledger, start);
     }
 
     public async Task<PaymentResult> GetAsync(Guid orderId, CancellationToken cancellationToken) =>
-        await ledgers.FindAsync(orderId, cancellationToken) is { } ledger ? PaymentResult.Of(ledger.ToView()) : PaymentResult.NoPayment(orderId);
+        (await ledgers.ReadAsync(orderId, cancellationToken)).Ledger is { } ledger ? PaymentResult.Of(ledger.ToView()) : PaymentResult.NoPayment(orderId);
 
     /// <summary>Cancels an intent that has not succeeded (the compensation for an unpaid order); a succeeded one needs a refund.</summary>
     public async Task<PaymentResult> CancelAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        if (await ledgers.FindAsync(orderId, cancellationToken) is not { } ledger) return PaymentResult.NoPayment(orderId);
+        var read = await ledgers.ReadAsync(orderId, cancellationToken);
+        if (read.Ledger is not { } ledger) return PaymentResult.NoPayment(orderId);
         if (ledger.Status == PaymentStatus.Canceled) return PaymentResult.Of(ledger.ToView());
         if (IsPaid(ledger)) return PaidAlready(orderId);
 
@@ -80,14 +82,15 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
             intent = await stripe.PaymentIntents.GetAsync(ledger.PaymentIntentId, cancellationToken);
         }
 
-        ledger = (await ledgers.UpdateAsync(orderId, current => current!.WithIntent(intent), cancellationToken))!;
+        ledger = (await ledgers.UpdateAsync(orderId, current => current!.WithIntent(intent), cancellationToken, read))!;
         logger.LogInformation("Cancel of payment {PaymentIntentId} for order {OrderId}: {Status}", intent.Id, orderId, ledger.Status);
         return IsPaid(ledger) ? PaidAlready(orderId) : PaymentResult.Of(ledger.ToView());
     }
 
     public async Task<PaymentResult> RefundAsync(Guid orderId, RefundPayment request, CancellationToken cancellationToken)
     {
-        if (await ledgers.FindAsync(orderId, cancellationToken) is not { } ledger) return PaymentResult.NoPayment(orderId);
+        var read = await ledgers.ReadAsync(orderId, cancellationToken);
+        if (read.Ledger is not { } ledger) return PaymentResult.NoPayment(orderId);
         if (ledger.Refunds.Any(refund => refund.RefundId == request.RefundId)) return PaymentResult.Of(ledger.ToView());
         if (request.Amount is { } asked && asked.Currency != ledger.Amount.Currency)
         {
@@ -123,7 +126,7 @@ public sealed class PaymentOperations(PaymentLedgerStore ledgers, PaymentProvide
         }
 
         ledger = (await ledgers.UpdateAsync(
-            orderId, current => current!.WithRefund(new LedgerRefund(request.RefundId, refund.Id, refund.Amount, refund.Status)), cancellationToken))!;
+            orderId, current => current!.WithRefund(new LedgerRefund(request.RefundId, refund.Id, refund.Amount, refund.Status)), cancellationToken, read))!;
         logger.LogInformation("Refund {RefundId} of {Amount} for order {OrderId}: {Status}", refund.Id, refund.Amount, orderId, refund.Status);
         return PaymentResult.Of(ledger.ToView());
     }

@@ -13,19 +13,26 @@ public sealed class PaymentLedgerStore(DaprClient dapr)
     private const int MaxAttempts = 20;
     private static readonly StateOptions MustNotExist = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
-    public Task<PaymentLedger?> FindAsync(Guid orderId, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<PaymentLedger>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+    /// <summary>The ledger with its ETag, so a change decided on this read can save over it without reading again.</summary>
+    public async Task<StoredLedger> ReadAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var (ledger, etag) = await dapr.GetStateAndETagAsync<PaymentLedger>(ComponentNames.StateStore, KeyOf(orderId), cancellationToken: cancellationToken);
+        return new StoredLedger(ledger, etag);
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current ledger (null if none) and saves the result, re-reading and
     /// re-applying on a conflict. A change that returns its input unchanged (or null) saves nothing.
     /// </summary>
-    public async Task<PaymentLedger?> UpdateAsync(Guid orderId, Func<PaymentLedger?, PaymentLedger?> change, CancellationToken cancellationToken)
+    /// <param name="read">A recent <see cref="ReadAsync"/> to apply the change to first; losing to another change reads again.</param>
+    public async Task<PaymentLedger?> UpdateAsync(
+        Guid orderId, Func<PaymentLedger?, PaymentLedger?> change, CancellationToken cancellationToken, StoredLedger? read = null)
     {
         var key = KeyOf(orderId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var (current, etag) = await dapr.GetStateAndETagAsync<PaymentLedger>(ComponentNames.StateStore, key, cancellationToken: cancellationToken);
+            var (current, etag) = read ?? await ReadAsync(orderId, cancellationToken);
+            read = null;
             var changed = change(current);
             if (changed is null || ReferenceEquals(changed, current)) return current;
             if (await TrySaveAsync(key, changed, etag, cancellationToken)) return changed;
