@@ -12,7 +12,8 @@ public static class CatalogEventSubscriptions
     {
         endpoints.MapPost(SidecarOnlyRoutes.ForTopic(Topics.StockChanged),
                 (StockChanged stockChanged, StockChangedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(stockChanged, cancellationToken))
-            .WithTopic(ComponentNames.PubSub, Topics.StockChanged)
+            // Catalog shows availability only; a committed reservation moves on-hand and reserved, not availability.
+            .WithTopic(ComponentNames.PubSub, Topics.StockChanged, match: "event.data.available != event.data.availableBefore")
             .WithTags("Events");
         endpoints.MapPost(SidecarOnlyRoutes.ForTopic(Topics.ProductCreated),
                 (ProductCreated created, ProductChangedHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(created.ProductId, cancellationToken))

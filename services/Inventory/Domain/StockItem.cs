@@ -16,11 +16,13 @@ public sealed class StockItem
     private readonly List<StockChanged> _pendingEvents;
     private readonly List<Reservation> _finished = [];
     private readonly List<AppliedAdjustment> _adjusted = [];
+    private int _availableAtLastChange;
 
     public StockItem(string sku, StockItemState state)
     {
         Sku = sku;
         Levels = state.Levels;
+        _availableAtLastChange = Levels.Available;
         Version = state.Version;
         ExpiryReminderDueAt = state.ExpiryReminderDueAt;
         _open = new Dictionary<string, Reservation>(state.Open, StringComparer.Ordinal);
@@ -168,7 +170,8 @@ public sealed class StockItem
     private void RecordChange(DateTimeOffset now)
     {
         Version++;
-        _pendingEvents.Add(new StockChanged(Sku, Levels.OnHand, Levels.Reserved, Levels.Available, Version, now));
+        _pendingEvents.Add(new StockChanged(Sku, Levels.OnHand, Levels.Reserved, Levels.Available, _availableAtLastChange, Version, now));
+        _availableAtLastChange = Levels.Available;
         Changed = true;
     }
 

@@ -212,16 +212,34 @@ public sealed class CatalogApiTests : IAsyncLifetime
         var id = (await CreateAsync("Beeswax candle", sku)).GetProperty("id").GetString();
         Assert.False((await GetJsonAsync($"products/{id}")).GetProperty("inStock").GetBoolean());
 
-        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 9, 2, 7, 2, DateTimeOffset.UtcNow));
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 9, 2, 7, AvailableBefore: 0, 2, DateTimeOffset.UtcNow));
         await Eventually.HoldsAsync(async () => (await GetJsonAsync($"products/{id}")).GetProperty("variants")[0].GetProperty("available").GetInt32() == 7, "the stock change");
         Assert.Equal(id, (await GetJsonAsync("products?q=beeswax&inStock=true")).GetProperty("items")[0].GetProperty("id").GetString());
 
-        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 0, 0, 0, 1, DateTimeOffset.UtcNow));
-        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(marker, 1, 0, 1, 1, DateTimeOffset.UtcNow));
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 0, 0, 0, AvailableBefore: 3, 1, DateTimeOffset.UtcNow));
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(marker, 1, 0, 1, AvailableBefore: 0, 1, DateTimeOffset.UtcNow));
         await Eventually.HoldsAsync(async () => await _host.Dapr.GetStateAsync<JsonElement?>(ComponentNames.StateStore, $"stock-level:{marker}") is not null, "the marker event");
 
         Assert.Equal(7, (await GetJsonAsync($"products/{id}")).GetProperty("variants")[0].GetProperty("available").GetInt32());
         Assert.Equal(0, (await GetJsonAsync("products?q=beeswax&inStock=false")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_stock_change_that_leaves_availability_as_it_was_is_not_delivered()
+    {
+        var sku = UniqueSku("LANTERN");
+        var marker = UniqueSku("MARKER");
+        var id = (await CreateAsync("Storm lantern", sku)).GetProperty("id").GetString();
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 9, 2, 7, AvailableBefore: 0, 1, DateTimeOffset.UtcNow));
+        await Eventually.HoldsAsync(async () => (await GetJsonAsync($"products/{id}")).GetProperty("variants")[0].GetProperty("available").GetInt32() == 7, "the stock change");
+
+        // Inconsistent on purpose (5 is not what the SKU had): only the subscription's match can keep it out.
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(sku, 5, 0, 5, AvailableBefore: 5, 2, DateTimeOffset.UtcNow));
+        await _host.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged(marker, 1, 0, 1, AvailableBefore: 0, 1, DateTimeOffset.UtcNow));
+        await Eventually.HoldsAsync(async () => await _host.Dapr.GetStateAsync<JsonElement?>(ComponentNames.StateStore, $"stock-level:{marker}") is not null, "the marker event");
+
+        Assert.Equal(7, (await GetJsonAsync($"products/{id}")).GetProperty("variants")[0].GetProperty("available").GetInt32());
+        Assert.Equal(1, (await _host.Dapr.GetStateAsync<JsonElement>(ComponentNames.StateStore, $"stock-level:{sku}")).GetProperty("version").GetInt64());
     }
 
     [Fact]

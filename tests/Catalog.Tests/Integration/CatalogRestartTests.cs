@@ -29,7 +29,7 @@ public sealed class CatalogRestartTests : IAsyncLifetime
             kept = await CreateAsync(first, "Walnut cutting board", "BOARD-WALNUT");
             archived = await CreateAsync(first, "Walnut spoon", "SPOON-WALNUT");
             await first.Client.SendAsync(CatalogHost.As(_tokens.Admin(Guid.CreateVersion7()), HttpMethod.Delete, $"products/{archived}"));
-            await first.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged("BOARD-WALNUT", 4, 1, 3, 1, DateTimeOffset.UtcNow));
+            await first.Dapr.PublishEventAsync(ComponentNames.PubSub, Topics.StockChanged, new StockChanged("BOARD-WALNUT", 4, 1, 3, AvailableBefore: 0, 1, DateTimeOffset.UtcNow));
             await Eventually.HoldsAsync(async () => (await SearchAsync(first, "walnut&inStock=true")).GetProperty("total").GetInt32() == 1, "the stock change");
         }
 

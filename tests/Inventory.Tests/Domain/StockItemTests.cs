@@ -221,7 +221,7 @@ public sealed class StockItemTests
     }
 
     [Fact]
-    public void Every_change_queues_one_event_with_the_next_version_and_the_new_levels()
+    public void Every_change_queues_one_event_with_the_next_version_the_new_levels_and_the_availability_before()
     {
         var item = Stocked(10);
         item.Reserve(Request("r1", 4), null, Now);
@@ -230,7 +230,7 @@ public sealed class StockItemTests
         item.Adjust(Adjustment(5), null, Now);
 
         Assert.Equal(
-            [new StockChanged(Sku, 10, 4, 6, 1, Now), new StockChanged(Sku, 6, 0, 6, 2, Now), new StockChanged(Sku, 11, 0, 11, 3, Now)],
+            [new StockChanged(Sku, 10, 4, 6, 10, 1, Now), new StockChanged(Sku, 6, 0, 6, 6, 2, Now), new StockChanged(Sku, 11, 0, 11, 6, 3, Now)],
             item.PendingEvents);
         Assert.Equal(3, item.Version);
     }
