@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace DaprShop.Cart.Actors;
 
 /// <summary>
-/// Holds one cart under one state key. Every stored change (re)registers a one-shot idle reminder, due after the
-/// cart's idle timeout (<see cref="CartOptions"/>, guest or user by the actor id); a reminder that fires therefore
-/// means nobody touched the cart for that long, and the cart's state is removed. A cart that becomes empty is removed
-/// at once; its reminder is left to fire on nothing, since unregistering it cost every checkout a reminder write.
+/// Holds one cart under one state key. A stored cart has an idle reminder, repeating every idle timeout
+/// (<see cref="CartOptions"/>, guest or user by the actor id): when it fires, a cart untouched for that long (by its
+/// stored <see cref="CartState.UpdatedAt"/>) is removed, and a cart touched since is given the rest of its time. So a
+/// change does not register the reminder again; the activation remembers that it registered it, which saves a
+/// reminder write per change (every add to a cart after a checkout, say). A cart that becomes empty is removed at
+/// once; its reminder is left to fire on nothing and is removed then, since unregistering it cost every checkout a
+/// reminder write.
 /// </summary>
 public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, TimeProvider clock) : Actor(host), ICartActor, IRemindable
 {
@@ -16,7 +19,7 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
     public const string IdleReminderName = "idle-expiry";
     private const string StateName = "cart";
 
-    private static readonly TimeSpan OneShot = TimeSpan.FromMilliseconds(-1);
+    private bool _idleReminderRegistered;
 
     public async Task<CartContents> GetAsync() => Contents(await LoadAsync());
 
@@ -45,13 +48,24 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
     {
         await StateManager.TryRemoveStateAsync(StateName);
         await UnregisterReminderAsync(IdleReminderName);
+        _idleReminderRegistered = false;
     }
 
     public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
     {
-        // An emptied cart's reminder still fires, on a cart that is gone already.
-        if (reminderName == IdleReminderName && await ForgetAsync())
-            Logger.LogInformation("Cart {CartId} was idle for {IdleTimeout}; removed it", Id, IdleTimeout);
+        if (reminderName != IdleReminderName) return;
+        var stored = await StateManager.TryGetStateAsync<CartState>(StateName);
+        var idleFor = stored.HasValue ? clock.GetUtcNow() - stored.Value.UpdatedAt : TimeSpan.MaxValue;
+        if (idleFor < IdleTimeout)
+        {
+            await RegisterIdleReminderAsync(dueTime: IdleTimeout - idleFor);
+            return;
+        }
+
+        // Idle long enough, or an emptied cart's reminder firing on a cart that is gone already.
+        await UnregisterReminderAsync(IdleReminderName);
+        _idleReminderRegistered = false;
+        if (await ForgetAsync()) Logger.LogInformation("Cart {CartId} was idle for {IdleTimeout}; removed it", Id, IdleTimeout);
     }
 
     private TimeSpan IdleTimeout => CartIds.IsGuest(Id.Id) ? options.Value.GuestIdleTimeout : options.Value.UserIdleTimeout;
@@ -89,7 +103,13 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
         }
 
         await StateManager.SetStateAsync(StateName, cart.ToState(clock.GetUtcNow()));
-        await RegisterReminderAsync(IdleReminderName, null, IdleTimeout, OneShot);
+        if (!_idleReminderRegistered) await RegisterIdleReminderAsync(dueTime: IdleTimeout);
+    }
+
+    private async Task RegisterIdleReminderAsync(TimeSpan dueTime)
+    {
+        await RegisterReminderAsync(IdleReminderName, null, dueTime, period: IdleTimeout);
+        _idleReminderRegistered = true;
     }
 
     /// <returns>Whether there was a cart to remove.</returns>
