@@ -35,7 +35,7 @@ public sealed class WorkflowActorTests
     public void Actor_type_names_follow_dapr()
     {
         Assert.Equal("dapr.internal.default.checkout.workflow", _system.ActorTypes.Workflow);
-        Assert.Equal("dapr.internal.prod.checkout.activity", WorkflowActorTypeNames.For("checkout", "prod").Activity);
+        Assert.Equal("dapr.internal.prod.checkout.workflow", WorkflowActorTypeNames.For("checkout", "prod").Workflow);
     }
 
     [Fact]
@@ -168,27 +168,38 @@ public sealed class WorkflowActorTests
 
         // What a recovery re-dispatch racing the first dispatch delivers once the activity is already done.
         var resent = new ActivityRequest("order-7", executionId, first.EventId, first.Name, first.Input);
-        await _system.CreateActorProxy<IActivityActor>(new DaprShop.Actors.ActorId(resent.TaskExecutionKey), _system.ActorTypes.Activity).RunAsync(resent);
+        await _system.Activities.RunAsync(resent);
         await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
 
         Assert.Equal(5, _executions.Count);
     }
 
     [Fact]
-    public async Task A_failed_activity_dispatch_keeps_the_request_in_the_outbox_until_recovery_re_sends_it()
+    public async Task An_activity_request_resent_while_the_activity_runs_joins_that_run()
     {
+        var release = new TaskCompletionSource();
+        var runs = 0;
+        _system.Workflows.RegisterActivity<int, int>("Slow", async (_, value) =>
+        {
+            Interlocked.Increment(ref runs);
+            await release.Task;
+            return value;
+        });
+        _system.Workflows.RegisterWorkflow<int, int>("OneSlowStep", (context, value) => context.CallActivityAsync<int>("Slow", value));
         var client = _system.CreateClient();
-        await client.ScheduleNewWorkflowAsync("FiveSteps", "order-8", 0);
-        _system.ActivityDispatchesToLose = 1;
+        await client.ScheduleNewWorkflowAsync("OneSlowStep", "order-9", 7);
+        var state = _system.StateOf("order-9");
+        var request = Assert.IsType<ActivityRequest>(Assert.Single(state.Outbox));
 
-        await _system.RunUntilIdleAsync();
-        Assert.Empty(_executions);
-        Assert.IsType<ActivityRequest>(Assert.Single(_system.StateOf("order-8").Outbox));
-        await _system.AdvanceAsync(WorkflowRuntimeOptions.DefaultRecoveryInterval);
+        // The dispatch after the start's turn, and what a recovery racing it re-sends.
+        var first = _system.Activities.RunAsync(request);
+        var resent = _system.Activities.RunAsync(request);
+        Assert.False(resent.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll(first, resent);
 
-        Assert.Equal(5, (await client.GetWorkflowStateAsync("order-8")).ReadOutputAs<int>());
-        Assert.Equal(5, _executions.Count);
-        Assert.Empty(_system.StateOf("order-8").Outbox);
+        Assert.Equal(1, runs);
+        Assert.Equal(7, (await client.GetWorkflowStateAsync("order-9")).ReadOutputAs<int>());
     }
 
     [Fact]
@@ -200,8 +211,9 @@ public sealed class WorkflowActorTests
             return await Task.WhenAny(work, context.CreateTimer(TimeSpan.FromSeconds(30))) == work ? "worked" : "gave up";
         });
         var client = _system.CreateClient();
+        _system.LoseAfterTurnWork = true;
         await client.ScheduleNewWorkflowAsync("Deadline", "order-12");
-        _system.ActivityDispatchesToLose = 1;
+        _system.LoseAfterTurnWork = false;
         await _system.RunUntilIdleAsync();
 
         await _system.AdvanceAsync(TimeSpan.FromSeconds(30));

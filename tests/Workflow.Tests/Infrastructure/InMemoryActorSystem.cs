@@ -17,6 +17,7 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     private readonly Dictionary<(string Type, string Id), InMemoryActor> _actors = new();
     private readonly Queue<Func<Task>> _afterTurnWork = new();
     private readonly IServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private ActivityRunner? _activities;
 
     public ManualTimeProvider Time { get; } = new(WorkflowHarness.T0);
     public WorkflowRuntimeOptions Workflows { get; } = new() { AppId = "checkout" };
@@ -28,16 +29,15 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     /// <summary>When set, work scheduled after a turn is dropped, as if the host died right after the commit.</summary>
     public bool LoseAfterTurnWork { get; set; }
 
-    /// <summary>How many of the next activity dispatches fail before the activity runs, as if its host were unreachable.</summary>
-    public int ActivityDispatchesToLose { get; set; }
+    /// <summary>The process's activity runner, made on first use so a test can set the recovery interval first.</summary>
+    public ActivityRunner Activities => _activities ??= new(Workflows, _services, this, ActorTypes, Time);
 
     public DaprWorkflowClient CreateClient() => new(this, ActorTypes, Time);
 
     public TActorInterface CreateActorProxy<TActorInterface>(ActorId actorId, string actorType) where TActorInterface : IActor
     {
-        var actor = Actor(actorType, actorId);
-        object proxy = typeof(TActorInterface) == typeof(IWorkflowActor) ? new WorkflowActorProxy(this, actor) : new ActivityActorProxy(this, actor);
-        return (TActorInterface)proxy;
+        if (typeof(TActorInterface) != typeof(IWorkflowActor)) throw new NotSupportedException("The engine's only actor type is the workflow's.");
+        return (TActorInterface)(object)new WorkflowActorProxy(this, Actor(actorType, actorId));
     }
 
     public ActorProxy Create(ActorId actorId, string actorType) => throw new NotSupportedException("The engine only uses typed proxies.");
@@ -113,11 +113,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     }
 
     private WorkflowInstanceBehavior WorkflowBehavior(InMemoryActor actor) =>
-        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes), Time,
+        new(actor, new WorkflowTurnProcessor(new WorkflowExecutor(Workflows, _services, NullLoggerFactory.Instance)), new OutboxDispatcher(this, ActorTypes, Activities), Time,
             Workflows.RecoveryInterval);
-
-    /// <summary>One per activity actor, as one activation keeps it until the actor is deactivated.</summary>
-    private ActivityBehavior ActivityBehavior(InMemoryActor actor) => actor.Activity ??= new(Workflows, _services, this, ActorTypes, Time);
 
     private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, WorkflowJson.Options), WorkflowJson.Options)!;
 
@@ -131,8 +128,6 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
         public string Type => type;
         public ActorId Id => id;
         public Dictionary<string, Reminder> Reminders { get; } = new();
-
-        public ActivityBehavior? Activity { get; set; }
 
         public async Task<T> InTurnAsync<T>(Func<Task<T>> call)
         {
@@ -213,18 +208,5 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
             actor.InTurnAsync(() => Behavior.AcknowledgeDispatchAsync(RoundTrip(acknowledgement)));
 
         public Task<bool> PurgeAsync() => actor.InTurnAsync(() => Behavior.PurgeAsync(system, system.ActorTypes.Workflow));
-    }
-
-    private sealed class ActivityActorProxy(InMemoryActorSystem system, InMemoryActor actor) : IActivityActor
-    {
-        public Task RunAsync(ActivityRequest request)
-        {
-            if (system.ActivityDispatchesToLose > 0)
-            {
-                system.ActivityDispatchesToLose--;
-                throw new IOException("The activity's host could not be reached.");
-            }
-            return actor.InTurnAsync(() => system.ActivityBehavior(actor).RunAsync(RoundTrip(request)));
-        }
     }
 }

@@ -4,10 +4,11 @@ using DaprShop.Workflow.Execution;
 namespace DaprShop.Workflow.Durability;
 
 /// <summary>
-/// Sends committed outbox messages to the activity and workflow actors they address. Every receiver deduplicates
-/// (activity actors by key, instances by execution id, sequence number or delivery id), so re-sending is safe.
+/// Runs the committed outbox's activities (<see cref="ActivityRunner"/>) and sends its messages to the workflow actors
+/// they address. Every receiver deduplicates (the runner by task key, instances by execution id, sequence number or
+/// delivery id), so re-sending is safe.
 /// </summary>
-public sealed class OutboxDispatcher(IActorProxyFactory proxies, WorkflowActorTypeNames actorTypes)
+public sealed class OutboxDispatcher(IActorProxyFactory proxies, WorkflowActorTypeNames actorTypes, ActivityRunner activities)
 {
     /// <summary>
     /// Runs the activities (each call returns once its result is delivered; they run side by side) and sends the
@@ -17,8 +18,7 @@ public sealed class OutboxDispatcher(IActorProxyFactory proxies, WorkflowActorTy
     public async Task DispatchAsync(string instanceId, IReadOnlyList<OutboxMessage> messages) =>
         // Awaited together, so a failing send never leaves the others' outcomes unobserved.
         await Task.WhenAll([
-            .. messages.OfType<ActivityRequest>().Select(activity =>
-                proxies.CreateActorProxy<IActivityActor>(new ActorId(activity.TaskExecutionKey), actorTypes.Activity).RunAsync(activity)),
+            .. messages.OfType<ActivityRequest>().Select(activities.RunAsync),
             SendInstanceMessagesAsync(instanceId, [.. messages.OfType<InstanceMessage>()]),
         ]);
 

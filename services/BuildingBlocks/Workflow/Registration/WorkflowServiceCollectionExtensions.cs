@@ -13,8 +13,8 @@ public static class WorkflowServiceCollectionExtensions
     private const int WorkflowReminderStoragePartitions = 32;
 
     /// <summary>
-    /// Registers the workflows and activities, the engine's two actor types (hosted by this app; map them with
-    /// <c>MapActorsHandlers</c>) and <see cref="DaprWorkflowClient"/>.
+    /// Registers the workflows and activities, the engine's workflow actor type (hosted by this app; map it with
+    /// <c>MapActorsHandlers</c>), its in-process activity runner and <see cref="DaprWorkflowClient"/>.
     /// </summary>
     public static IServiceCollection AddDaprWorkflow(this IServiceCollection services, Action<WorkflowRuntimeOptions> configure)
     {
@@ -31,6 +31,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(provider =>
             new WorkflowExecutor(options, provider, provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         services.AddSingleton(provider => new WorkflowTurnProcessor(provider.GetRequiredService<WorkflowExecutor>(), options.MaxPayloadBytes));
+        services.AddSingleton<ActivityRunner>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DaprWorkflowClient>();
         services.AddActors(actors =>
@@ -38,7 +39,6 @@ public static class WorkflowServiceCollectionExtensions
             // Every instance keeps reminders while it runs: one list per type would be rewritten whole on each change.
             actors.RemindersStoragePartitions ??= WorkflowReminderStoragePartitions;
             actors.Actors.RegisterActor<WorkflowActor>(actorTypes.Workflow);
-            actors.Actors.RegisterActor<ActivityActor>(actorTypes.Activity);
         });
         return services;
     }
