@@ -203,6 +203,23 @@ public sealed class WorkflowActorTests
     }
 
     [Fact]
+    public async Task An_execution_that_ends_before_its_timer_fires_unregisters_the_timer()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("WaitsWithTimeout", (context, _) =>
+            context.WaitForExternalEventAsync<string>("Paid", TimeSpan.FromMinutes(2)));
+        var client = _system.CreateClient();
+        await client.ScheduleNewWorkflowAsync("WaitsWithTimeout", "order-13");
+        await _system.RunUntilIdleAsync();
+        Assert.Contains(_system.RemindersOf("order-13"), name => name.StartsWith(WorkflowInstanceBehavior.TimerReminderPrefix, StringComparison.Ordinal));
+
+        await client.RaiseEventAsync("order-13", "Paid", "pi_1");
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal("pi_1", (await client.GetWorkflowStateAsync("order-13")).ReadOutputAs<string>());
+        Assert.Empty(_system.RemindersOf("order-13"));
+    }
+
+    [Fact]
     public async Task An_execution_that_ends_before_an_activity_answers_drops_its_request_and_stops_recovery()
     {
         _system.Workflows.RegisterWorkflow<object?, string>("Deadline", async (context, _) =>

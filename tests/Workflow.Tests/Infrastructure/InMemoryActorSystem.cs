@@ -45,6 +45,8 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     public WorkflowRuntimeState StateOf(string instanceId) =>
         Actor(ActorTypes.Workflow, new ActorId(instanceId)).Read<WorkflowRuntimeState>(WorkflowInstanceBehavior.StateKey) ?? WorkflowRuntimeState.Empty;
 
+    public IReadOnlyList<string> RemindersOf(string instanceId) => [.. Actor(ActorTypes.Workflow, new ActorId(instanceId)).Reminders.Keys];
+
     public async Task AdvanceAsync(TimeSpan by)
     {
         Time.Now += by;

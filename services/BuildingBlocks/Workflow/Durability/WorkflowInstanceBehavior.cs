@@ -120,7 +120,9 @@ public sealed class WorkflowInstanceBehavior(
         await RunTurnAsync(await LoadAsync(), sendAll: true);
     }
 
-    private static string TimerReminderName(TimerFiredEvent fired) => $"{TimerReminderPrefix}{fired.ExecutionId}-{fired.TimerId}";
+    private static string TimerReminderName(TimerFiredEvent fired) => TimerReminderName(fired.ExecutionId, fired.TimerId);
+
+    private static string TimerReminderName(string executionId, int timerId) => $"{TimerReminderPrefix}{executionId}-{timerId}";
 
     private async Task ApplyAsync(WorkflowRuntimeState state, HistoryEvent inboxEvent)
     {
@@ -141,6 +143,7 @@ public sealed class WorkflowInstanceBehavior(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var before = state.Outbox;
+        var endedBefore = state.HasEnded;
         if (state.Inbox.Count > 0)
         {
             state = turns.Process(state, now) with { RecoveryRegistered = state.RecoveryRegistered };
@@ -163,6 +166,11 @@ public sealed class WorkflowInstanceBehavior(
             await actor.SaveStateAsync(StateKey, state);
         }
 
+        if (!endedBefore && state.HasEnded)
+        {
+            await ForgetPendingTimersAsync(state);
+        }
+
         if (state.IsPendingStart && state.PendingStart!.ScheduledStartTime is { } startAt)
         {
             await actor.RegisterReminderAsync(NewEventReminder, null, Max(startAt - now, TimeSpan.Zero), Once);
@@ -182,6 +190,21 @@ public sealed class WorkflowInstanceBehavior(
                 await actor.SaveStateAsync(StateKey, state with { RecoveryRegistered = false });
             }
             await actor.UnregisterReminderAsync(RecoveryReminder);
+        }
+    }
+
+    /// <summary>
+    /// Unregisters the timers the ended execution created but never saw fire (a payment timeout the payment beat, say):
+    /// left alone, each would fire later only to be ignored, and until then every reminder write in its storage
+    /// partition rewrites it. A crash before this leaves them to that.
+    /// </summary>
+    private async Task ForgetPendingTimersAsync(WorkflowRuntimeState state)
+    {
+        var executionId = state.Started!.ExecutionId;
+        var fired = state.History.OfType<TimerFiredEvent>().Select(timer => timer.TimerId).ToHashSet();
+        foreach (var timer in state.History.OfType<TimerCreatedEvent>().Where(timer => !fired.Contains(timer.EventId)))
+        {
+            await actor.UnregisterReminderAsync(TimerReminderName(executionId, timer.EventId));
         }
     }
 
