@@ -14,7 +14,8 @@ namespace DaprShop.Payment.Simulated;
 /// backoff until a 2xx. It posts through this app's own sidecar (service invocation to app id <c>payment</c>), so the
 /// event takes the path and checks of any other caller (sidecar, app API token, signature verification) and the app
 /// need not know its own address or any replica's; out of band of the request that caused it, as Stripe's are.
-/// A delivered event leaves the <see cref="SimulatedWebhookOutbox"/>; at start-up, what a crash left there is sent.
+/// A delivered event leaves the <see cref="SimulatedWebhookOutbox"/> with its bucket's next write; at start-up, what
+/// a crash left there is sent.
 /// </summary>
 public sealed class SimulatedWebhookDelivery(
     DaprClient dapr, SimulatedWebhookOutbox outbox, PaymentSecrets secrets, TimeProvider clock, ILogger<SimulatedWebhookDelivery> logger)
@@ -25,6 +26,7 @@ public sealed class SimulatedWebhookDelivery(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan SidecarWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DeliveredRemovalInterval = TimeSpan.FromSeconds(5);
 
     private readonly Channel<(int Bucket, SimulatedWebhookOutbox.PendingWebhook Webhook)> _queue =
         Channel.CreateUnbounded<(int, SimulatedWebhookOutbox.PendingWebhook)>();
@@ -35,10 +37,33 @@ public sealed class SimulatedWebhookDelivery(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RequeueLeftoversAsync(stoppingToken);
+        await Task.WhenAll(DeliverQueuedAsync(stoppingToken), RemoveDeliveredPeriodicallyAsync(stoppingToken));
+    }
+
+    private async Task DeliverQueuedAsync(CancellationToken stoppingToken)
+    {
         await foreach (var (bucket, webhook) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             await _concurrentDeliveries.WaitAsync(stoppingToken);
             _ = DeliverAsync(bucket, webhook, stoppingToken);
+        }
+    }
+
+    /// <summary>Delivered events mostly leave with the next request's write; this removes those in buckets no request wrote since.</summary>
+    private async Task RemoveDeliveredPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(DeliveredRemovalInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await outbox.RemoveDeliveredAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or DaprException)
+            {
+                // Still listed: retried next tick, and a restart before that sends them again, which the receiver dedupes.
+                logger.LogWarning("Could not remove delivered simulated webhooks from the outbox yet ({Error})", exception.Message);
+            }
         }
     }
 
@@ -71,7 +96,7 @@ public sealed class SimulatedWebhookDelivery(
             {
                 if (await TrySendAsync(webhook.Json, stoppingToken))
                 {
-                    await outbox.RemoveAsync(bucket, webhook.EventId, stoppingToken);
+                    outbox.MarkDelivered(bucket, webhook.EventId);
                     return;
                 }
 
@@ -84,11 +109,6 @@ public sealed class SimulatedWebhookDelivery(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the event stays in the outbox for the next start.
-        }
-        catch (Exception exception) when (exception is HttpRequestException or DaprException)
-        {
-            // Delivered, but still listed: the next start sends it again, and the receiver dedupes it.
-            logger.LogWarning("Simulated webhook {EventId} was delivered but is still listed as pending ({Error})", webhook.EventId, exception.Message);
         }
         finally
         {

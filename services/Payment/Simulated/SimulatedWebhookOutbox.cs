@@ -7,7 +7,10 @@ namespace DaprShop.Payment.Simulated;
 /// <summary>
 /// The simulated provider's undelivered webhooks, kept in state so a restart sends what a crash left unsent, as Stripe
 /// keeps retrying. A fixed set of bucket keys (<c>simulated-webhooks-pending:{n}</c>) is the index a store without
-/// queries needs; a request's events enter one bucket in the same transaction as the intent, and leave when delivered.
+/// queries needs; a request's events enter one bucket in the same transaction as the intent. A delivered event leaves
+/// with its bucket's next write (the next request's transaction, or <see cref="RemoveDeliveredAsync"/> every few
+/// seconds) rather than in a read and a write of its own; a crash before that sends it again at the next start, which
+/// the receiver dedupes by event id (Stripe, too, may deliver an event more than once).
 /// </summary>
 public sealed class SimulatedWebhookOutbox(DaprClient dapr)
 {
@@ -19,16 +22,23 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
 
     public sealed record Bucket(IReadOnlyList<PendingWebhook> Items);
 
-    /// <summary>Runs <paramref name="writes"/> in one transaction with <paramref name="webhooks"/> added to a bucket, retrying on a bucket conflict.</summary>
+    private readonly Dictionary<int, HashSet<string>> _delivered = [];
+
+    /// <summary>
+    /// Runs <paramref name="writes"/> in one transaction with <paramref name="webhooks"/> added to a bucket (and the
+    /// bucket's delivered events dropped), retrying on a bucket conflict.
+    /// </summary>
     public async Task SaveWithAsync(int bucket, IReadOnlyList<StateTransactionRequest> writes, IReadOnlyList<PendingWebhook> webhooks, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (current, etag) = await ReadAsync(bucket, cancellationToken);
-            var added = new Bucket([.. current.Items, .. webhooks]);
+            var delivered = DeliveredIn(bucket);
+            var added = new Bucket([.. current.Items.Where(item => !delivered.Contains(item.EventId)), .. webhooks]);
             try
             {
                 await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, [.. writes, Write(bucket, added, etag)], cancellationToken: cancellationToken);
+                Forget(bucket, delivered);
                 return;
             }
             catch (DaprApiException exception) when (exception.IsTransactionRefused && attempt < MaxAttempts)
@@ -38,14 +48,35 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
         }
     }
 
-    public async Task RemoveAsync(int bucket, string eventId, CancellationToken cancellationToken)
+    /// <summary>Notes a delivered event; it leaves its bucket with the bucket's next write.</summary>
+    public void MarkDelivered(int bucket, string eventId)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        lock (_delivered)
         {
-            var (current, etag) = await ReadAsync(bucket, cancellationToken);
-            if (current.Items.All(item => item.EventId != eventId)) return;
-            var remaining = new Bucket([.. current.Items.Where(item => item.EventId != eventId)]);
-            if (await dapr.TrySaveStateAsync(ComponentNames.StateStore, KeyOf(bucket), remaining, etag, cancellationToken: cancellationToken)) return;
+            if (!_delivered.TryGetValue(bucket, out var eventIds)) _delivered[bucket] = eventIds = new HashSet<string>(StringComparer.Ordinal);
+            eventIds.Add(eventId);
+        }
+    }
+
+    /// <summary>Writes every bucket that still lists delivered events (those no request has written since).</summary>
+    public async Task RemoveDeliveredAsync(CancellationToken cancellationToken)
+    {
+        int[] buckets;
+        lock (_delivered) buckets = [.. _delivered.Keys];
+        foreach (var bucket in buckets)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var (current, etag) = await ReadAsync(bucket, cancellationToken);
+                var delivered = DeliveredIn(bucket);
+                if (await dapr.TrySaveStateAsync(
+                        ComponentNames.StateStore, KeyOf(bucket), new Bucket([.. current.Items.Where(item => !delivered.Contains(item.EventId))]), etag,
+                        cancellationToken: cancellationToken))
+                {
+                    Forget(bucket, delivered);
+                    break;
+                }
+            }
         }
     }
 
@@ -59,6 +90,22 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
         }
 
         return pending;
+    }
+
+    private HashSet<string> DeliveredIn(int bucket)
+    {
+        lock (_delivered) return _delivered.TryGetValue(bucket, out var eventIds) ? [.. eventIds] : [];
+    }
+
+    private void Forget(int bucket, HashSet<string> removed)
+    {
+        if (removed.Count == 0) return;
+        lock (_delivered)
+        {
+            if (!_delivered.TryGetValue(bucket, out var eventIds)) return;
+            eventIds.ExceptWith(removed);
+            if (eventIds.Count == 0) _delivered.Remove(bucket);
+        }
     }
 
     private async Task<(Bucket Bucket, string ETag)> ReadAsync(int bucket, CancellationToken cancellationToken)

@@ -37,6 +37,34 @@ public sealed class SimulatedStripeTests(PaymentAppFixture payment)
     }
 
     [Fact]
+    public async Task A_delivered_webhook_leaves_the_outbox()
+    {
+        var outbox = new SimulatedWebhookOutbox(payment.Dapr);
+        var delivery = new SimulatedWebhookDelivery(payment.Dapr, outbox, new PaymentSecrets(payment.Dapr), TimeProvider.System, NullLogger<SimulatedWebhookDelivery>.Instance);
+        var stripe = new SimulatedStripe(payment.Dapr, outbox, delivery, TimeProvider.System);
+        await delivery.StartAsync(CancellationToken.None);
+        try
+        {
+            var orderId = Guid.CreateVersion7();
+            var intent = await stripe.PaymentIntents.CreateAsync(
+                Confirmed("pm_card_visa") with { Metadata = new() { ["order_id"] = orderId.ToString(), ["user_id"] = Guid.CreateVersion7().ToString() } }, NewKey());
+            await payment.WaitForOutcomesAsync(orderId, DaprShop.Contracts.Topics.PaymentSucceeded);
+
+            // With no other request writing its bucket, the periodic removal takes it out (every 5 s).
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await outbox.ReadAllAsync(CancellationToken.None)).Any(pending => pending.Webhook.Json.Contains(intent.Id, StringComparison.Ordinal)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the delivered webhook is still listed as pending");
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+        finally
+        {
+            await delivery.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task The_same_key_replays_the_first_answer()
     {
         var key = NewKey();
