@@ -49,7 +49,7 @@ internal sealed class CatalogSeeder(DaprClient dapr, ProductStore products, Time
         while (true)
         {
             var (ids, etag) = await products.ReadIdsAsync(cancellationToken);
-            if (await dapr.TrySaveAsync(StateKeys.ProductIds, ids.Union(seedIds).ToList(), etag, cancellationToken)) return;
+            if (await dapr.TrySaveOverReadAsync(ComponentNames.StateStore, StateKeys.ProductIds, ids.Union(seedIds).ToList(), etag, cancellationToken)) return;
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class StockLevelStore(DaprClient dapr)
 
     /// <summary>False when the level changed since it was read with <paramref name="etagRead"/>.</summary>
     public Task<bool> TrySaveAsync(string sku, StockLevel level, string etagRead, CancellationToken cancellationToken) =>
-        dapr.TrySaveAsync(StateKeys.StockLevel(sku), level, etagRead, cancellationToken);
+        dapr.TrySaveOverReadAsync(ComponentNames.StateStore, StateKeys.StockLevel(sku), level, etagRead, cancellationToken);
 
     /// <summary>The stored levels of <paramref name="skus"/>; SKUs never reported are left out.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, StockLevel>>> LoadAsync(IEnumerable<string> skus, CancellationToken cancellationToken)

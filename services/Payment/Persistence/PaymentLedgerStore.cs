@@ -11,7 +11,6 @@ namespace DaprShop.Payment.Persistence;
 public sealed class PaymentLedgerStore(DaprClient dapr)
 {
     private const int MaxAttempts = 20;
-    private static readonly StateOptions MustNotExist = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
     /// <summary>The ledger with its ETag, so a change decided on this read can save over it without reading again.</summary>
     public async Task<StoredLedger> ReadAsync(Guid orderId, CancellationToken cancellationToken)
@@ -35,24 +34,10 @@ public sealed class PaymentLedgerStore(DaprClient dapr)
             read = null;
             var changed = change(current);
             if (changed is null || ReferenceEquals(changed, current)) return current;
-            if (await TrySaveAsync(key, changed, etag, cancellationToken)) return changed;
+            if (await dapr.TrySaveOverReadAsync(ComponentNames.StateStore, key, changed, etag, cancellationToken)) return changed;
         }
 
         throw new InvalidOperationException($"The payment ledger of order {orderId} kept changing under {MaxAttempts} attempts to update it.");
-    }
-
-    private async Task<bool> TrySaveAsync(string key, PaymentLedger ledger, string etag, CancellationToken cancellationToken)
-    {
-        if (etag.Length > 0) return await dapr.TrySaveStateAsync(ComponentNames.StateStore, key, ledger, etag, cancellationToken: cancellationToken);
-        try
-        {
-            await dapr.SaveStateAsync(ComponentNames.StateStore, key, ledger, MustNotExist, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (DaprApiException exception) when (exception.IsETagMismatch)
-        {
-            return false;
-        }
     }
 
     private static string KeyOf(Guid orderId) => $"payment:{orderId}";

@@ -16,7 +16,6 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
 {
     public const int BucketCount = 16;
     private const int MaxAttempts = 20;
-    private static readonly StateOptions MustNotExist = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
     public sealed record PendingWebhook(string EventId, string Json);
 
@@ -37,7 +36,7 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
             var added = new Bucket([.. current.Items.Where(item => !delivered.Contains(item.EventId)), .. webhooks]);
             try
             {
-                await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, [.. writes, Write(bucket, added, etag)], cancellationToken: cancellationToken);
+                await dapr.ExecuteStateTransactionAsync(ComponentNames.StateStore, [.. writes, dapr.Upsert(KeyOf(bucket), added, etag)], cancellationToken: cancellationToken);
                 Forget(bucket, delivered);
                 return;
             }
@@ -69,9 +68,9 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
             {
                 var (current, etag) = await ReadAsync(bucket, cancellationToken);
                 var delivered = DeliveredIn(bucket);
-                if (await dapr.TrySaveStateAsync(
+                if (await dapr.TrySaveOverReadAsync(
                         ComponentNames.StateStore, KeyOf(bucket), new Bucket([.. current.Items.Where(item => !delivered.Contains(item.EventId))]), etag,
-                        cancellationToken: cancellationToken))
+                        cancellationToken))
                 {
                     Forget(bucket, delivered);
                     break;
@@ -113,11 +112,6 @@ public sealed class SimulatedWebhookOutbox(DaprClient dapr)
         var (current, etag) = await dapr.GetStateAndETagAsync<Bucket>(ComponentNames.StateStore, KeyOf(bucket), cancellationToken: cancellationToken);
         return (current ?? new Bucket([]), etag);
     }
-
-    /// <summary>Guarded by the ETag read, or by first-write when the bucket did not exist.</summary>
-    private StateTransactionRequest Write(int bucket, Bucket value, string etag) =>
-        new(KeyOf(bucket), JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert,
-            etag: etag.Length > 0 ? etag : null, options: etag.Length > 0 ? null : MustNotExist);
 
     private static string KeyOf(int bucket) => $"simulated-webhooks-pending:{bucket}";
 }
