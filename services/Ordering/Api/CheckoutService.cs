@@ -24,33 +24,41 @@ internal sealed class CheckoutService(
     {
         var orderId = CheckoutKey.OrderIdFor(userId, idempotencyKey);
         var requestHash = CheckoutKey.HashOf(request);
-        if (await orders.GetAsync(orderId, cancellationToken) is { } placed) return await ReplayAsync(placed, requestHash, cancellationToken);
 
-        CartSnapshot? cart;
+        // The cart first, not the order: a new checkout (nearly all of them) then reads no order that is not there. A
+        // replay finds its order when the cart cannot be ordered (its checkout emptied it) or when saving collides.
+        CartSnapshot cart;
         try
         {
-            cart = await dapr.InvokeMethodAsync<CartSnapshot>(HttpMethod.Get, AppIds.Cart, $"internal/carts/{userId}", cancellationToken);
+            cart = (await dapr.InvokeMethodAsync<CartSnapshot>(HttpMethod.Get, AppIds.Cart, $"internal/carts/{userId}", cancellationToken))!;
         }
         catch (InvocationException exception)
         {
             logger.LogWarning(exception, "The cart of user {UserId} could not be read for checkout", userId);
-            return OrderProblems.CartUnavailable();
+            return await ReplayIfPlacedAsync(orderId, requestHash, cancellationToken) ?? OrderProblems.CartUnavailable();
         }
 
-        if (NotOrderableBecause(cart!) is { } reason) return OrderProblems.CartNotOrderable(reason);
+        if (NotOrderableBecause(cart) is { } reason)
+        {
+            return await ReplayIfPlacedAsync(orderId, requestHash, cancellationToken) ?? OrderProblems.CartNotOrderable(reason);
+        }
 
-        var lines = cart!.Lines.Select(line => new OrderLine(line.Sku, line.ProductName, line.Options, line.Quantity, line.UnitPrice)).ToArray();
+        var lines = cart.Lines.Select(line => new OrderLine(line.Sku, line.ProductName, line.Options, line.Quantity, line.UnitPrice)).ToArray();
         var order = Order.Place(orderId, userId, lines, request.ShippingAddress!, request.PaymentMethodId!, cart.Revision, requestHash, clock.GetUtcNow());
         if (!await orders.TryCreateAsync(order, cancellationToken))
         {
-            // A concurrent request with the same key placed it first.
-            return await ReplayAsync((await orders.GetAsync(orderId, cancellationToken))!, requestHash, cancellationToken);
+            // An earlier or concurrent request with the same key placed it.
+            return (await ReplayIfPlacedAsync(orderId, requestHash, cancellationToken))!;
         }
 
         // The order was just created, so no instance with its id can exist yet: no need for StartOnce's check.
         await workflows.ScheduleNewWorkflowAsync(nameof(CheckoutWorkflow), orderId.ToString(), InputFor(orderId));
         return Accepted(order);
     }
+
+    private async Task<Results<Accepted<CheckoutAccepted>, ProblemHttpResult>?> ReplayIfPlacedAsync(
+        Guid orderId, string requestHash, CancellationToken cancellationToken) =>
+        await orders.GetAsync(orderId, cancellationToken) is { } placed ? await ReplayAsync(placed, requestHash, cancellationToken) : null;
 
     /// <summary>The same key again: the same request gets the same order (its workflow started, if a crash stopped that); another request is refused.</summary>
     private async Task<Results<Accepted<CheckoutAccepted>, ProblemHttpResult>> ReplayAsync(Order placed, string requestHash, CancellationToken cancellationToken)

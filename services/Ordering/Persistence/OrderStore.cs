@@ -56,11 +56,35 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
         if (alreadyThere) await PublishAsync(order!);
     }
 
-    /// <summary>Saves a new order (first write wins) and lists it; false when an order with its id already exists.</summary>
+    /// <summary>
+    /// Saves a new order (first write wins) in one transaction with its entry in the shopper's list, lists it in the
+    /// shop's and publishes it; false when an order with its id already exists.
+    /// </summary>
     public async Task<bool> TryCreateAsync(Order order, CancellationToken cancellationToken = default)
     {
-        if (!await TryFirstWriteAsync(KeyOf(order.Id), order, cancellationToken)) return false;
-        await EnsureListedAsync(order, cancellationToken);
+        const int Attempts = 20;
+        var indexKey = UserIndexKeyOf(order.UserId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, indexKey, cancellationToken: cancellationToken);
+            try
+            {
+                await dapr.ExecuteStateTransactionAsync(
+                    ComponentNames.StateStore,
+                    [dapr.Upsert(KeyOf(order.Id), order, etagRead: ""), dapr.Upsert(indexKey, (List<Guid>)[order.Id, .. (ids ?? []).Where(id => id != order.Id)], etag)],
+                    cancellationToken: cancellationToken);
+                break;
+            }
+            catch (DaprApiException exception) when (exception.IsTransactionRefused)
+            {
+                // The order exists (the same key again) or the list changed (another checkout of this shopper's);
+                // Dapr does not tell which, nor a conflict from a store failure, which would not settle.
+                if (await GetAsync(order.Id, cancellationToken) is not null) return false;
+                if (attempt == Attempts) throw;
+            }
+        }
+
+        await AllOrders.AddAsync(order.Id);
         await PublishAsync(order, cancellationToken);
         return true;
     }
@@ -167,24 +191,7 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
             var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, indexKey, cancellationToken: cancellationToken);
             if (ids?.Contains(orderId) == true) return;
             List<Guid> updated = [orderId, .. ids ?? []];
-            var saved = etag.Length == 0
-                ? await TryFirstWriteAsync(indexKey, updated, cancellationToken)
-                : await dapr.TrySaveStateAsync(ComponentNames.StateStore, indexKey, updated, etag, cancellationToken: cancellationToken);
-            if (saved) return;
-        }
-    }
-
-    private async Task<bool> TryFirstWriteAsync<TValue>(string key, TValue value, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dapr.SaveStateAsync(
-                ComponentNames.StateStore, key, value, new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (DaprApiException exception) when (exception.IsETagMismatch)
-        {
-            return false;
+            if (await dapr.TrySaveOverReadAsync(ComponentNames.StateStore, indexKey, updated, etag, cancellationToken)) return;
         }
     }
 

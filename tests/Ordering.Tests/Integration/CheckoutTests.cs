@@ -152,6 +152,30 @@ public sealed class CheckoutTests(OrderingCluster cluster)
     }
 
     [Fact]
+    public async Task The_same_key_after_checkout_emptied_the_cart_or_while_cart_is_down_answers_the_same_order()
+    {
+        var shirt = await _shopper.StockedSkuAsync(onHand: 5);
+        _shopper.Cart(CheckoutDriver.Line(shirt, 1));
+        var key = Guid.NewGuid().ToString();
+        var orderId = (await (await _shopper.CheckoutAsync(key)).Content.ReadFromJsonAsync<CheckoutAccepted>(JsonSerializerOptions.Web))!.OrderId;
+        await _shopper.WaitForPaymentAsync(orderId);
+        await _shopper.PublishPaymentAsync(orderId, Topics.PaymentSucceeded, PaymentStatus.Succeeded);
+        await _shopper.WaitForStatusAsync(orderId, OrderStatus.Paid);
+        await Eventually.HoldsAsync(() => Task.FromResult(cluster.StandIn.CartOf(_shopper.UserId)), cart => cart is null);
+
+        var afterEmptied = await _shopper.CheckoutAsync(key);
+        cluster.StandIn.BreakCart(_shopper.UserId);
+        var whileCartDown = await _shopper.CheckoutAsync(key);
+
+        foreach (var replay in new[] { afterEmptied, whileCartDown })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+            var accepted = (await replay.Content.ReadFromJsonAsync<CheckoutAccepted>(JsonSerializerOptions.Web))!;
+            Assert.Equal((orderId, OrderStatus.Paid), (accepted.OrderId, accepted.Status));
+        }
+    }
+
+    [Fact]
     public async Task Checkout_without_an_idempotency_key_or_with_a_bad_body_or_an_empty_cart_is_a_problem()
     {
         var shirt = await _shopper.StockedSkuAsync(onHand: 5);
