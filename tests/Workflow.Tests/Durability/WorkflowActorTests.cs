@@ -220,6 +220,25 @@ public sealed class WorkflowActorTests
     }
 
     [Fact]
+    public async Task Each_event_costs_the_instance_one_state_write_its_timer_and_its_end_included()
+    {
+        _system.Workflows.RegisterWorkflow<object?, string>("WaitsWithTimeout", (context, _) =>
+            context.WaitForExternalEventAsync<string>("Paid", TimeSpan.FromMinutes(2)));
+        var client = _system.CreateClient();
+
+        await client.ScheduleNewWorkflowAsync("WaitsWithTimeout", "order-14");
+        await _system.RunUntilIdleAsync();
+        Assert.Equal(1, _system.StateWrites);
+        await client.RaiseEventAsync("order-14", "Paid", "pi_1");
+        await _system.RunUntilIdleAsync();
+
+        Assert.Equal(2, _system.StateWrites);
+        Assert.Equal(WorkflowRuntimeStatus.Completed, _system.StateOf("order-14").RuntimeStatus);
+        Assert.False(_system.StateOf("order-14").RecoveryRegistered);
+        Assert.Empty(_system.RemindersOf("order-14"));
+    }
+
+    [Fact]
     public async Task An_execution_that_ends_before_an_activity_answers_drops_its_request_and_stops_recovery()
     {
         _system.Workflows.RegisterWorkflow<object?, string>("Deadline", async (context, _) =>

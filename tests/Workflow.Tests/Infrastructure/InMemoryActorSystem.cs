@@ -23,6 +23,9 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
     public WorkflowRuntimeOptions Workflows { get; } = new() { AppId = "checkout" };
     public WorkflowActorTypeNames ActorTypes { get; } = WorkflowActorTypeNames.For("checkout", null);
 
+    /// <summary>Actor state writes so far, across all actors.</summary>
+    public int StateWrites { get; private set; }
+
     /// <summary>How many of the next result deliveries to instances fail, as if the host died before committing them.</summary>
     public int DeliveriesToLose { get; set; }
 
@@ -157,6 +160,7 @@ internal sealed class InMemoryActorSystem : IActorProxyFactory
 
         public Task SaveStateAsync<T>(string key, T value)
         {
+            system.StateWrites++;
             _state[key] = JsonSerializer.Serialize(value, WorkflowJson.Options);
             return Task.CompletedTask;
         }

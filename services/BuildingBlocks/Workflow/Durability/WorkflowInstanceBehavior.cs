@@ -144,16 +144,18 @@ public sealed class WorkflowInstanceBehavior(
         var now = time.GetUtcNow().UtcDateTime;
         var before = state.Outbox;
         var endedBefore = state.HasEnded;
-        if (state.Inbox.Count > 0)
+        var changed = state.Inbox.Count > 0;
+        if (changed)
         {
             state = turns.Process(state, now) with { RecoveryRegistered = state.RecoveryRegistered };
-            await actor.SaveStateAsync(StateKey, state);
         }
 
+        // Timers become reminders before the commit, so they leave the outbox in the same write. A crash in between
+        // leaves a reminder whose TimerCreated was never committed: if it fires, the inbox drops it as the outcome of
+        // nothing, and the turn, run again, registers it again (same name, so it overwrites).
         var timers = state.Outbox.OfType<TimerRequest>().ToList();
         foreach (var timer in timers)
         {
-            // Named by execution and timer id: re-registering after a crash overwrites instead of duplicating.
             await actor.RegisterReminderAsync(
                 TimerReminderName(timer.Fired),
                 JsonSerializer.SerializeToUtf8Bytes(timer.Fired, WorkflowJson.Options),
@@ -163,6 +165,19 @@ public sealed class WorkflowInstanceBehavior(
         if (timers.Count > 0)
         {
             state = state with { Outbox = state.Outbox.Except(timers).ToList() };
+            changed = true;
+        }
+
+        // Done: nothing left to send for an ended (or vanished) instance. The flag is cleared in this commit, before
+        // the reminder is unregistered below.
+        var done = state.Outbox.Count == 0 && (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown);
+        if (done && state.RecoveryRegistered)
+        {
+            state = state with { RecoveryRegistered = false };
+            changed = true;
+        }
+        if (changed)
+        {
             await actor.SaveStateAsync(StateKey, state);
         }
 
@@ -175,21 +190,17 @@ public sealed class WorkflowInstanceBehavior(
         {
             await actor.RegisterReminderAsync(NewEventReminder, null, Max(startAt - now, TimeSpan.Zero), Once);
         }
-        if (state.Outbox.Count > 0)
+        if (done)
+        {
+            await actor.UnregisterReminderAsync(RecoveryReminder);
+        }
+        else
         {
             var outbox = sendAll ? state.Outbox : state.Outbox.Except(before).ToList();
             if (outbox.Count > 0)
             {
                 actor.RunAfterTurn(() => dispatcher.DispatchAsync(actor.Id.Id, outbox));
             }
-        }
-        else if (state.RuntimeStatus.IsTerminal() || state.RuntimeStatus == WorkflowRuntimeStatus.Unknown)
-        {
-            if (state.RecoveryRegistered)
-            {
-                await actor.SaveStateAsync(StateKey, state with { RecoveryRegistered = false });
-            }
-            await actor.UnregisterReminderAsync(RecoveryReminder);
         }
     }
 
