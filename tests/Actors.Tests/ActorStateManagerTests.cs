@@ -83,8 +83,20 @@ public sealed class ActorStateManagerTests
 
         var transaction = Assert.Single(_store.Saves);
         Assert.Equal(
-            ["count Add 1", "name Add {\"first\":\"Ada\"}", "old Remove "],
+            ["count Update 1", "name Add {\"first\":\"Ada\"}", "old Remove "],
             transaction.Select(change => $"{change.StateName} {change.ChangeKind} {(change.Value is null ? "" : Encoding.UTF8.GetString(change.Value))}").Order());
+    }
+
+    [Fact]
+    public async Task Setting_a_key_never_read_reads_nothing_and_saves_as_an_upsert()
+    {
+        await _state.SetStateAsync("listed", true);
+        await _state.SaveStateAsync();
+
+        Assert.Equal(0, _store.Loads);
+        var change = Assert.Single(Assert.Single(_store.Saves));
+        Assert.Equal(("listed", StateChangeKind.Update), (change.StateName, change.ChangeKind));
+        Assert.True(await _state.ContainsStateAsync("listed"));
     }
 
     [Fact]

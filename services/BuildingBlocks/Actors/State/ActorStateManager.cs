@@ -32,7 +32,7 @@ internal sealed class ActorStateManager(
         return state.HasValue ? state.Value : throw new KeyNotFoundException($"Actor state '{stateName}' does not exist.");
     }
 
-    public async Task SetStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
+    public Task SetStateAsync<T>(string stateName, T value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stateName);
         if (_tracked.TryGetValue(stateName, out var tracked))
@@ -40,12 +40,14 @@ internal sealed class ActorStateManager(
             tracked.Value = value;
             tracked.ValueType = typeof(T);
             if (tracked.Kind is StateChangeKind.None or StateChangeKind.Remove) tracked.Kind = StateChangeKind.Update;
-            return;
+            return Task.CompletedTask;
         }
 
-        var exists = await IsStoredAsync(stateName, cancellationToken);
-        _knownMissing.Remove(stateName);
-        _tracked[stateName] = new TrackedState(value, typeof(T), exists ? StateChangeKind.Update : StateChangeKind.Add);
+        // Not read to tell an add from an update: both save as an upsert. Only a key known to be missing is an add,
+        // so removing it again in this activation sends nothing.
+        var kind = _knownMissing.Remove(stateName) ? StateChangeKind.Add : StateChangeKind.Update;
+        _tracked[stateName] = new TrackedState(value, typeof(T), kind);
+        return Task.CompletedTask;
     }
 
     public async Task RemoveStateAsync(string stateName, CancellationToken cancellationToken = default)
