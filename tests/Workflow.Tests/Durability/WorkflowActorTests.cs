@@ -21,6 +21,8 @@ public sealed class WorkflowActorTests
             _executions.Add(context.TaskExecutionKey);
             return Task.FromResult(value + 1);
         });
+        _system.Workflows.RegisterWorkflow<object?, string>("WaitsWithTimeout", (context, _) =>
+            context.WaitForExternalEventAsync<string>("Paid", TimeSpan.FromMinutes(2)));
         _system.Workflows.RegisterWorkflow<int, int>("FiveSteps", async (context, value) =>
         {
             for (var step = 0; step < 5; step++)
@@ -205,8 +207,6 @@ public sealed class WorkflowActorTests
     [Fact]
     public async Task An_execution_that_ends_before_its_timer_fires_unregisters_the_timer()
     {
-        _system.Workflows.RegisterWorkflow<object?, string>("WaitsWithTimeout", (context, _) =>
-            context.WaitForExternalEventAsync<string>("Paid", TimeSpan.FromMinutes(2)));
         var client = _system.CreateClient();
         await client.ScheduleNewWorkflowAsync("WaitsWithTimeout", "order-13");
         await _system.RunUntilIdleAsync();
@@ -222,8 +222,6 @@ public sealed class WorkflowActorTests
     [Fact]
     public async Task Each_event_costs_the_instance_one_state_write_its_timer_and_its_end_included()
     {
-        _system.Workflows.RegisterWorkflow<object?, string>("WaitsWithTimeout", (context, _) =>
-            context.WaitForExternalEventAsync<string>("Paid", TimeSpan.FromMinutes(2)));
         var client = _system.CreateClient();
 
         await client.ScheduleNewWorkflowAsync("WaitsWithTimeout", "order-14");
