@@ -71,7 +71,7 @@ internal sealed class OrderStore(DaprClient dapr, IActorProxyFactory actors, ILo
             {
                 await dapr.ExecuteStateTransactionAsync(
                     ComponentNames.StateStore,
-                    [dapr.Upsert(KeyOf(order.Id), order, etagRead: ""), dapr.Upsert(indexKey, (List<Guid>)[order.Id, .. (ids ?? []).Where(id => id != order.Id)], etag)],
+                    [dapr.Upsert(KeyOf(order.Id), order, etagRead: ""), dapr.Upsert(indexKey, (List<Guid>)[order.Id, .. ids ?? []], etag)],
                     cancellationToken: cancellationToken);
                 break;
             }
