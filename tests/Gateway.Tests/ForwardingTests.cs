@@ -44,6 +44,23 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_header_value_that_is_not_ascii_is_a_400_problem_and_not_forwarded()
+    {
+        // HttpClient refuses to send such a value unless told how to encode it; browsers and curl send the bytes.
+        using var utf8Client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 })
+        {
+            BaseAddress = _gateway.Address,
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ordering/orders/checkout") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "clé-1");
+
+        var response = await utf8Client.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Empty(_sidecar.Received);
+    }
+
+    [Fact]
     public async Task An_area_alias_is_forwarded_to_its_app()
     {
         await _gateway.Client.PostAsync("/api/orders/checkout", new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -54,6 +54,10 @@ public static class GatewayApi
         }
 
         var target = (RouteDecision.Forward)decision;
+        if (HeaderRules.FirstNonAsciiHeader(context.Request.Headers) is { } header)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"The value of header '{header}' is not ASCII; HTTP header values must be.");
+        }
 
         HttpResponseMessage response;
         try

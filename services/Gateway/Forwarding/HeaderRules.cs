@@ -31,6 +31,13 @@ public static class HeaderRules
         !IsHopByHop(name, connectionHeader)
         && !name.StartsWith(DaprHeaderPrefix, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The first header whose value is not ASCII (RFC 9110 §5.5: other octets are opaque, and HTTP clients, the
+    /// gateway's own included, refuse to send them), or null when every value is ASCII.
+    /// </summary>
+    public static string? FirstNonAsciiHeader(IEnumerable<KeyValuePair<string, StringValues>> headers) =>
+        headers.FirstOrDefault(header => header.Value.Any(value => value is not null && !System.Text.Ascii.IsValid(value))).Key;
+
     private static bool IsHopByHop(string name, StringValues connectionHeader) =>
         ConnectionSpecific.Contains(name) || NamedIn(connectionHeader, name);
 
