@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DaprShop.Actors;
 using DaprShop.Contracts;
 using DaprShop.Dapr;
@@ -39,12 +38,11 @@ internal sealed class UserStore(DaprClient dapr, TransactionalOutbox outbox)
             if (await FindIdByEmailAsync(user.NormalizedEmail, cancellationToken) is not null) return false;
 
             var (ids, idsETag) = await ReadUserIdsAsync(cancellationToken);
-            var firstWrite = new StateOptions { Concurrency = ConcurrencyMode.FirstWrite };
             StateTransactionRequest[] operations =
             [
-                Upsert(StateKeys.UserByEmail(user.NormalizedEmail), new EmailIndexEntry(user.Id), etag: null, firstWrite),
-                Upsert(StateKeys.User(user.Id), user, etag: null, firstWrite),
-                UpsertUserIds([.. ids, user.Id], idsETag),
+                dapr.Upsert(StateKeys.UserByEmail(user.NormalizedEmail), new EmailIndexEntry(user.Id), etagRead: ""),
+                dapr.Upsert(StateKeys.User(user.Id), user, etagRead: ""),
+                dapr.Upsert(StateKeys.UserIds, (IReadOnlyList<Guid>)[.. ids, user.Id], idsETag),
             ];
             if (await outbox.TryCommitAsync(operations, accountRegistered, cancellationToken)) return true;
             await BackOffAsync(cancellationToken);
@@ -111,7 +109,7 @@ internal sealed class UserStore(DaprClient dapr, TransactionalOutbox outbox)
             [
                 Delete(StateKeys.User(id), userETag),
                 Delete(StateKeys.UserByEmail(user.NormalizedEmail), etag: null),
-                UpsertUserIds([.. ids.Where(existing => existing != id)], idsETag),
+                dapr.Upsert(StateKeys.UserIds, (IReadOnlyList<Guid>)[.. ids.Where(existing => existing != id)], idsETag),
                 .. user.Sessions.Select(session => Delete(StateKeys.RefreshFamily(session.FamilyId), etag: null)),
             ];
             if (await outbox.TryCommitAsync(operations, accountDeleted, cancellationToken)) return user;
@@ -129,15 +127,6 @@ internal sealed class UserStore(DaprClient dapr, TransactionalOutbox outbox)
         var (ids, etag) = await dapr.GetStateAndETagAsync<List<Guid>>(ComponentNames.StateStore, StateKeys.UserIds, cancellationToken: cancellationToken);
         return (ids ?? [], etag);
     }
-
-    // An empty ETag means the list does not exist yet: then only the first writer may create it.
-    private StateTransactionRequest UpsertUserIds(IReadOnlyList<Guid> ids, string etag) =>
-        etag.Length == 0
-            ? Upsert(StateKeys.UserIds, ids, etag: null, new StateOptions { Concurrency = ConcurrencyMode.FirstWrite })
-            : Upsert(StateKeys.UserIds, ids, etag, options: null);
-
-    private StateTransactionRequest Upsert<T>(string key, T value, string? etag, StateOptions? options) =>
-        new(key, JsonSerializer.SerializeToUtf8Bytes(value, dapr.JsonSerializerOptions), StateOperationType.Upsert, etag, options: options);
 
     private static StateTransactionRequest Delete(string key, string? etag) => new(key, value: null, StateOperationType.Delete, etag);
 
