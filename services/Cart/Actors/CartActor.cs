@@ -46,7 +46,7 @@ public sealed class CartActor(ActorHost host, IOptions<CartOptions> options, Tim
     /// <summary>The account is gone: nothing of it stays, not even the reminder naming its id.</summary>
     public async Task DeleteAsync()
     {
-        await StateManager.TryRemoveStateAsync(StateName);
+        await ForgetAsync();
         await UnregisterReminderAsync(IdleReminderName);
         _idleReminderRegistered = false;
     }
