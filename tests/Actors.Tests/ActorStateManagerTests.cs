@@ -170,6 +170,29 @@ public sealed class ActorStateManagerTests
         Assert.Empty(_store.Saves);
     }
 
+    [Fact]
+    public async Task Each_save_sends_only_what_changed_since_the_one_before()
+    {
+        await _state.SetStateAsync("first", 1);
+        await _state.SaveStateAsync();
+        await _state.GetStateAsync<int>("first");
+        await _state.SetStateAsync("second", 2);
+        await _state.SaveStateAsync();
+
+        Assert.Equal(["second"], _store.Saves[1].Select(change => change.StateName));
+    }
+
+    [Fact]
+    public async Task A_save_past_the_cache_limit_forgets_the_cache_and_later_reads_go_to_the_store()
+    {
+        for (var key = 0; key <= ActorStateManager.CacheLimit; key++) await _state.SetStateAsync($"reservation-{key}", key);
+        await _state.SaveStateAsync();
+
+        Assert.Equal(7, await _state.GetStateAsync<int>("reservation-7"));
+        Assert.Equal(1, _store.Loads);
+        Assert.Equal(ActorStateManager.CacheLimit + 1, Assert.Single(_store.Saves).Count);
+    }
+
     private sealed class InMemoryStateProvider : IActorStateProvider
     {
         public Dictionary<string, string> Values { get; } = [];
@@ -187,6 +210,12 @@ public sealed class ActorStateManagerTests
         public Task SaveStateAsync(string actorType, string actorId, IReadOnlyList<ActorStateChange> changes, CancellationToken cancellationToken)
         {
             Saves.Add(changes);
+            foreach (var change in changes)
+            {
+                if (change.Value is null) Values.Remove(change.StateName);
+                else Values[change.StateName] = Encoding.UTF8.GetString(change.Value);
+            }
+
             return Task.CompletedTask;
         }
     }

@@ -6,11 +6,18 @@ namespace DaprShop.Actors;
 /// Dapr.Actors' ActorStateManager: values read from the sidecar are cached for the life of the activation (only
 /// one activation exists cluster-wide, so the cache cannot go stale), writes are tracked and sent as one
 /// transaction by <see cref="SaveStateAsync"/> at the end of the turn. A turn that changed nothing sends nothing.
+/// An activation that stays busy can touch a key per request (a reservation, a marker), so saving looks only at the
+/// keys changed in the turn, and past <see cref="CacheLimit"/> keys a save forgets what it need not keep (the store has it).
 /// </summary>
 internal sealed class ActorStateManager(
     string actorType, string actorId, IActorStateProvider provider, JsonSerializerOptions jsonSerializerOptions) : IActorStateManager
 {
+    internal const int CacheLimit = 1000;
+
     private readonly Dictionary<string, TrackedState> _tracked = new(StringComparer.Ordinal);
+
+    /// <summary>The tracked keys with a change to save.</summary>
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Keys this activation found missing in the store, or removed from it, and has not set since. Only the actor writes
@@ -40,13 +47,14 @@ internal sealed class ActorStateManager(
             tracked.Value = value;
             tracked.ValueType = typeof(T);
             if (tracked.Kind is StateChangeKind.None or StateChangeKind.Remove) tracked.Kind = StateChangeKind.Update;
+            _changed.Add(stateName);
             return Task.CompletedTask;
         }
 
         // Not read to tell an add from an update: both save as an upsert. Only a key known to be missing is an add,
         // so removing it again in this activation sends nothing.
         var kind = _knownMissing.Remove(stateName) ? StateChangeKind.Add : StateChangeKind.Update;
-        _tracked[stateName] = new TrackedState(value, typeof(T), kind);
+        Track(stateName, new TrackedState(value, typeof(T), kind));
         return Task.CompletedTask;
     }
 
@@ -65,13 +73,13 @@ internal sealed class ActorStateManager(
         {
             // Removed earlier in this activation and not saved yet: the key still exists in the store, so re-adding it is an update.
             if (tracked.Kind != StateChangeKind.Remove) return false;
-            _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.Update);
+            Track(stateName, new TrackedState(value, typeof(T), StateChangeKind.Update));
             return true;
         }
 
         if (await IsStoredAsync(stateName, cancellationToken)) return false;
         _knownMissing.Remove(stateName);
-        _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.Add);
+        Track(stateName, new TrackedState(value, typeof(T), StateChangeKind.Add));
         return true;
     }
 
@@ -92,7 +100,7 @@ internal sealed class ActorStateManager(
         }
 
         var value = JsonSerializer.Deserialize<T>(json, jsonSerializerOptions)!;
-        _tracked[stateName] = new TrackedState(value, typeof(T), StateChangeKind.None);
+        Track(stateName, new TrackedState(value, typeof(T), StateChangeKind.None));
         return new ConditionalValue<T>(true, value);
     }
 
@@ -108,16 +116,18 @@ internal sealed class ActorStateManager(
                 case StateChangeKind.Add:
                     // Never saved: forgetting it is enough.
                     _tracked.Remove(stateName);
+                    _changed.Remove(stateName);
                     _knownMissing.Add(stateName);
                     return true;
                 default:
                     tracked.Kind = StateChangeKind.Remove;
+                    _changed.Add(stateName);
                     return true;
             }
         }
 
         if (!await IsStoredAsync(stateName, cancellationToken)) return false;
-        _tracked[stateName] = new TrackedState(null, typeof(object), StateChangeKind.Remove);
+        Track(stateName, new TrackedState(null, typeof(object), StateChangeKind.Remove));
         return true;
     }
 
@@ -136,7 +146,7 @@ internal sealed class ActorStateManager(
         // Still tracked here means it was removed in this activation, so the store holds it: an update, not an add.
         var kind = _tracked.ContainsKey(stateName) ? StateChangeKind.Update : StateChangeKind.Add;
         _knownMissing.Remove(stateName);
-        _tracked[stateName] = new TrackedState(value, typeof(T), kind);
+        Track(stateName, new TrackedState(value, typeof(T), kind));
         return value;
     }
 
@@ -159,20 +169,20 @@ internal sealed class ActorStateManager(
     public Task ClearCacheAsync(CancellationToken cancellationToken = default)
     {
         _tracked.Clear();
+        _changed.Clear();
         _knownMissing.Clear();
         return Task.CompletedTask;
     }
 
     public async Task SaveStateAsync(CancellationToken cancellationToken = default)
     {
-        var changes = _tracked
-            .Where(entry => entry.Value.Kind != StateChangeKind.None)
-            .Select(entry => new ActorStateChange(
-                entry.Key,
-                entry.Value.Kind,
-                entry.Value.Kind == StateChangeKind.Remove ? null : JsonSerializer.SerializeToUtf8Bytes(entry.Value.Value, entry.Value.ValueType, jsonSerializerOptions)))
-            .ToArray();
-        if (changes.Length == 0) return;
+        if (_changed.Count == 0) return;
+        var changes = _changed.Select(stateName =>
+        {
+            var state = _tracked[stateName];
+            var value = state.Kind == StateChangeKind.Remove ? null : JsonSerializer.SerializeToUtf8Bytes(state.Value, state.ValueType, jsonSerializerOptions);
+            return new ActorStateChange(stateName, state.Kind, value);
+        }).ToArray();
 
         await provider.SaveStateAsync(actorType, actorId, changes, cancellationToken);
 
@@ -185,6 +195,26 @@ internal sealed class ActorStateManager(
             }
             else _tracked[change.StateName].Kind = StateChangeKind.None;
         }
+
+        _changed.Clear();
+        ForgetBeyondCacheLimit();
+    }
+
+    private void Track(string stateName, TrackedState state)
+    {
+        _tracked[stateName] = state;
+        if (state.Kind == StateChangeKind.None) _changed.Remove(stateName);
+        else _changed.Add(stateName);
+    }
+
+    /// <summary>
+    /// Right after a save nothing tracked differs from the store, so the cache can start over: later reads go to the
+    /// store once more, and a key not known missing is set as an upsert, which is what it is.
+    /// </summary>
+    private void ForgetBeyondCacheLimit()
+    {
+        if (_tracked.Count > CacheLimit) _tracked.Clear();
+        if (_knownMissing.Count > CacheLimit) _knownMissing.Clear();
     }
 
     /// <summary>Whether the store holds an untracked key, read only when this activation does not already know it is missing.</summary>
