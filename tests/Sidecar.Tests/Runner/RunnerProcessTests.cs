@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.Versioning;
+using System.Text.Json;
 using DaprShop.Sidecar.Runner;
+using DaprShop.Sidecar.Runtime;
 using DaprShop.Testing;
 
 namespace DaprShop.Sidecar.Tests.Runner;
@@ -50,6 +52,28 @@ public sealed class RunnerProcessTests : IDisposable
         Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.All(runTree, pid => Assert.False(ProcessTree.IsRunning(pid), $"pid {pid} of the run survived"));
         Assert.Contains("INFO  Received signal to stop Dapr and app processes. Shutting down Dapr and app processes.", runner.Output.Lines);
+    }
+
+    [Fact]
+    public async Task An_app_gets_the_socket_setting_the_runner_inherited_not_the_one_the_runner_gives_itself()
+    {
+        var appDir = _root.CreateDirectory("app");
+        TestApps.WritePythonServer(appDir);
+        var template = _root.WriteFile("dapr.yaml", $"""
+            version: 1
+            apps:
+              - appDirPath: app
+                appPort: {FreePort.Next()}
+                command: ["python3", "app.py"]
+            """);
+        using var runner = new SidecarProcess("run", "-f", template);
+        await runner.Output.WaitForLineAsync("You're up and running!", Patience);
+
+        var recorded = TestApps.ReadRecordedEnvironment(appDir)[InlineSocketCompletions.Variable];
+        Assert.Equal(Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable), recorded.ValueKind == JsonValueKind.Null ? null : recorded.GetString());
+
+        ProcessTree.Signal(runner.Id, ProcessTree.SigTerm);
+        Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
