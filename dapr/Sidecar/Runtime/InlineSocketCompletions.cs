@@ -12,19 +12,19 @@ public static class InlineSocketCompletions
 {
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    private static bool s_setHere;
+    private static bool _setHere;
 
     /// <summary>Turns inline completions on, unless whoever started this process chose a value.</summary>
     public static void EnableForThisProcess()
     {
         if (Environment.GetEnvironmentVariable(Variable) is not null) return;
         Environment.SetEnvironmentVariable(Variable, "1");
-        s_setHere = true;
+        _setHere = true;
     }
 
     /// <summary>Keeps this process's own setting out of an app's environment: an app gets what the runner inherited.</summary>
     public static void LeaveOutOf(IDictionary<string, string?> childEnvironment)
     {
-        if (s_setHere) childEnvironment.Remove(Variable);
+        if (_setHere) childEnvironment.Remove(Variable);
     }
 }
