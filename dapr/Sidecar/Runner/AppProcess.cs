@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DaprShop.Sidecar.Runtime;
 
 namespace DaprShop.Sidecar.Runner;
 
@@ -44,7 +43,6 @@ internal sealed class AppProcess
             RedirectStandardError = true,
         };
         foreach (var argument in command.Skip(1)) startInfo.ArgumentList.Add(argument);
-        InlineSocketCompletions.LeaveOutOf(startInfo.Environment);
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
 
         var process = Process.Start(startInfo)!;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Runtime.Versioning;
-using System.Text.Json;
 using DaprShop.Sidecar.Runner;
-using DaprShop.Sidecar.Runtime;
 using DaprShop.Testing;
 
 namespace DaprShop.Sidecar.Tests.Runner;
@@ -17,36 +15,27 @@ public sealed class RunnerProcessTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    /// <summary>Starts <c>run -f</c> in a child process on a template of python test apps (name, command as YAML), once up.</summary>
-    private async Task<(SidecarProcess Runner, string[] AppDirs)> StartRunAsync(params (string Name, string Command)[] apps)
-    {
-        var appDirs = apps.Select(app => _root.CreateDirectory(app.Name)).ToArray();
-        foreach (var directory in appDirs) TestApps.WritePythonServer(directory);
-        var template = _root.WriteFile("dapr.yaml", "version: 1\napps:\n" + string.Concat(apps.Select(app =>
-            $"  - appDirPath: {app.Name}\n    appPort: {FreePort.Next()}\n    command: {app.Command}\n")));
-        var runner = new SidecarProcess("run", "-f", template);
-        try
-        {
-            await runner.Output.WaitForLineAsync("You're up and running!", Patience);
-            return (runner, appDirs);
-        }
-        catch
-        {
-            runner.Dispose();
-            throw;
-        }
-    }
-
     [Fact]
     public async Task After_SIGTERM_the_run_exits_with_0_and_no_app_process_or_descendant_survives()
     {
+        var alphaDir = _root.CreateDirectory("alpha");
+        var betaDir = _root.CreateDirectory("beta");
+        TestApps.WritePythonServer(alphaDir);
+        TestApps.WritePythonServer(betaDir);
         // alpha: python with a background child, like `dotnet run` with its app. beta: a shell and a python that both
         // ignore SIGTERM, so only the SIGKILL after the grace period ends them.
-        var (runner, appDirs) = await StartRunAsync(
-            ("alpha", """["sh", "-c", "sleep 300 & exec python3 app.py"]"""),
-            ("beta", """["sh", "-c", "trap '' TERM; python3 app.py; echo never reached"]"""));
-        using var _ = runner;
-        var (alphaDir, betaDir) = (appDirs[0], appDirs[1]);
+        var template = _root.WriteFile("dapr.yaml", $"""
+            version: 1
+            apps:
+              - appDirPath: alpha
+                appPort: {FreePort.Next()}
+                command: ["sh", "-c", "sleep 300 & exec python3 app.py"]
+              - appDirPath: beta
+                appPort: {FreePort.Next()}
+                command: ["sh", "-c", "trap '' TERM; python3 app.py; echo never reached"]
+            """);
+        using var runner = new SidecarProcess("run", "-f", template);
+        await runner.Output.WaitForLineAsync("You're up and running!", Patience);
 
         var runTree = ProcessTree.DescendantsOf(runner.Id);
         var alphaPid = TestApps.ReadRecordedEnvironment(alphaDir)["pid"].GetInt32();
@@ -61,19 +50,6 @@ public sealed class RunnerProcessTests : IDisposable
         Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.All(runTree, pid => Assert.False(ProcessTree.IsRunning(pid), $"pid {pid} of the run survived"));
         Assert.Contains("INFO  Received signal to stop Dapr and app processes. Shutting down Dapr and app processes.", runner.Output.Lines);
-    }
-
-    [Fact]
-    public async Task An_app_gets_the_socket_setting_the_runner_inherited_not_the_one_the_runner_gives_itself()
-    {
-        var (runner, appDirs) = await StartRunAsync(("app", """["python3", "app.py"]"""));
-        using var _ = runner;
-
-        var recorded = TestApps.ReadRecordedEnvironment(appDirs[0])[InlineSocketCompletions.Variable];
-        Assert.Equal(Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable), recorded.ValueKind == JsonValueKind.Null ? null : recorded.GetString());
-
-        ProcessTree.Signal(runner.Id, ProcessTree.SigTerm);
-        Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

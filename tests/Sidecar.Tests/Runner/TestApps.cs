@@ -16,8 +16,7 @@ public static class TestApps
     public static void WritePythonServer(string directory) => File.WriteAllText(Path.Combine(directory, "app.py"), """
         import http.server, json, os, sys, time
         names = ["APP_ID", "APP_PORT", "APP_PROTOCOL", "APP_CHANNEL_ADDRESS", "DAPR_HTTP_PORT", "DAPR_GRPC_PORT",
-                 "DAPR_METRICS_PORT", "DAPR_API_TOKEN", "APP_API_TOKEN", "SHARED", "OWN", "HOME",
-                 "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]
+                 "DAPR_METRICS_PORT", "DAPR_API_TOKEN", "APP_API_TOKEN", "SHARED", "OWN", "HOME"]
         recorded = {name: os.environ.get(name) for name in names}
         recorded["cwd"] = os.getcwd()
         recorded["pid"] = os.getpid()
