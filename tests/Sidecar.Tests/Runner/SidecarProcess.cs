@@ -31,7 +31,15 @@ public sealed class SidecarProcess : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not exit within {timeout}; its output:\n{string.Join('\n', Output.Lines)}");
+        }
+
         return _process.ExitCode;
     }
 
